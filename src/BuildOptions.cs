@@ -1,0 +1,11 @@
+namespace SiteGen;
+
+public sealed record BuildOptions
+{
+    /// <summary>The site: holds site.yml, content/ and templates/.</summary>
+    public required string Root { get; init; }
+    /// <summary>Where the output goes; null renders in memory only (check mode, tests).</summary>
+    public string? OutputDir { get; init; }
+    public bool IncludeDrafts { get; init; }
+    public string? BaseUrl { get; init; }
+}

@@ -1,0 +1,17 @@
+using SiteGen.Diagnostics;
+using SiteGen.Output;
+
+namespace SiteGen;
+
+public sealed record BuildResult(
+    IReadOnlyList<Diagnostic> Diagnostics,
+    OutputTree Output,
+    IReadOnlyDictionary<string, int> PagesPerLanguage,
+    int Assets,
+    int LinksChecked,
+    IReadOnlyCollection<string> ExternalLinks,
+    bool Written)
+{
+    public bool Succeeded => !Diagnostics.Any(d => d.IsError);
+    public int Pages => PagesPerLanguage.Values.Sum();
+}

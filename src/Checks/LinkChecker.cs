@@ -1,0 +1,111 @@
+using System.Text;
+using AngleSharp.Html.Parser;
+using SiteGen.Diagnostics;
+using SiteGen.Markdown;
+using SiteGen.Output;
+
+namespace SiteGen.Checks;
+
+/// <summary>
+/// Reads every rendered HTML page and checks that each internal link and `#fragment` resolves inside the output,
+/// whether it came from Markdown or from a template, and that no page repeats an id.
+/// </summary>
+public sealed class LinkChecker(OutputTree tree, DiagnosticBag bag)
+{
+    private const string Selector = "a[href], link[href], img[src], script[src], source[src], iframe[src]";
+    private sealed record Link(string Url, int Line, int Column);
+    private sealed record ParsedPage(HashSet<string> Ids, List<Link> Links);
+
+    public int InternalLinks { get; private set; }
+    public SortedSet<string> ExternalLinks { get; } = new(StringComparer.Ordinal);
+
+    /// <param name="origins">For pages rendered from Markdown: where each link URL was written.</param>
+    public void Check(IReadOnlyDictionary<string, Dictionary<string, SourceLocation>> origins)
+    {
+        var htmlPaths = tree.Paths.Where(p => p.EndsWith(".html", StringComparison.Ordinal)).ToList();
+        var parsed = new ParsedPage[htmlPaths.Count];
+        Parallel.For(0, htmlPaths.Count, i => parsed[i] = Parse(htmlPaths[i]));
+        var pages = htmlPaths.Select((p, i) => (p, i)).ToDictionary(x => x.p, x => parsed[x.i], StringComparer.Ordinal);
+        foreach (var (path, page) in pages)
+        {
+            var fromMarkdown = origins.TryGetValue(path, out var o) ? Decoded(o) : null;
+            foreach (var link in page.Links)
+                CheckLink(path, link, pages, fromMarkdown);
+        }
+    }
+
+    private ParsedPage Parse(string path)
+    {
+        var parser = new HtmlParser(new HtmlParserOptions { IsKeepingSourceReferences = true });
+        var doc = parser.ParseDocument(tree.Text(path));
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var el in doc.QuerySelectorAll("[id]"))
+        {
+            var id = Normalize(el.Id ?? "");
+            if (!ids.Add(id))
+            {
+                var pos = el.SourceReference?.Position;
+                bag.Error(new SourceLocation(path, pos?.Line ?? 0, pos?.Column ?? 0), $"duplicate id '{id}' on this page");
+            }
+        }
+        var links = doc.QuerySelectorAll(Selector)
+            .Select(el => new Link(el.GetAttribute("href") ?? el.GetAttribute("src") ?? "", el.SourceReference?.Position.Line ?? 0, el.SourceReference?.Position.Column ?? 0))
+            .ToList();
+        return new ParsedPage(ids, links);
+    }
+
+    private void CheckLink(string fromPath, Link link, Dictionary<string, ParsedPage> pages, Dictionary<string, SourceLocation>? origins)
+    {
+        var url = link.Url.Trim();
+        if (url.Length == 0 || url == "#") return;
+        if (LinkResolver.IsExternal(url)) { ExternalLinks.Add(url); return; }
+        InternalLinks++;
+        var at = origins is not null && origins.TryGetValue(Normalize(url), out var md) ? md : new SourceLocation(fromPath, link.Line, link.Column);
+        var blame = at.Path == fromPath ? null : $"in {fromPath}";
+        if (url.StartsWith('/')) { bag.Error(at, $"link '{url}' is root-absolute and breaks when the site is served under a sub-path", blame); return; }
+        var hash = url.IndexOf('#');
+        var fragment = hash < 0 ? null : Normalize(url[(hash + 1)..]);
+        var pathPart = hash < 0 ? url : url[..hash];
+        var q = pathPart.IndexOf('?');
+        if (q >= 0) pathPart = pathPart[..q];
+        var target = pathPart.Length == 0 ? fromPath : Resolve(fromPath, Uri.UnescapeDataString(pathPart));
+        if (target is null || !tree.Contains(target))
+        {
+            bag.Error(at, $"link '{url}' points to nothing in the output", blame);
+            return;
+        }
+        if (fragment is null || fragment.Length == 0) return;
+        if (!pages.TryGetValue(target, out var targetPage) || !targetPage.Ids.Contains(fragment))
+            bag.Error(at, $"link '{url}': no element with id '{fragment}' on {target}", blame);
+    }
+
+    /// <summary>Resolves a relative URL against a page's path; a folder means its index.html.</summary>
+    private static string? Resolve(string fromPath, string relative)
+    {
+        var parts = fromPath.Split('/').SkipLast(1).ToList();
+        foreach (var seg in relative.Split('/'))
+        {
+            if (seg is "" or ".") continue;
+            if (seg == "..") { if (parts.Count == 0) return null; parts.RemoveAt(parts.Count - 1); }
+            else parts.Add(seg);
+        }
+        var path = string.Join('/', parts);
+        return relative.EndsWith('/') || relative is "" or "." or ".." || relative.EndsWith("/..") || relative.EndsWith("/.")
+            ? (path.Length == 0 ? "index.html" : path + "/index.html")
+            : path;
+    }
+
+    private static Dictionary<string, SourceLocation> Decoded(Dictionary<string, SourceLocation> origins)
+    {
+        var result = new Dictionary<string, SourceLocation>(StringComparer.Ordinal);
+        foreach (var (url, at) in origins) result.TryAdd(Normalize(url), at);
+        return result;
+    }
+
+    /// <summary>Markdig percent-encodes non-ASCII ids in hrefs; compare decoded and NFC-normalised.</summary>
+    private static string Normalize(string s)
+    {
+        try { s = Uri.UnescapeDataString(s); } catch (UriFormatException) { }
+        return s.Normalize(NormalizationForm.FormC);
+    }
+}

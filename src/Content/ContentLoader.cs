@@ -1,0 +1,94 @@
+using System.Globalization;
+using SiteGen.Config;
+using SiteGen.Diagnostics;
+using SiteGen.Yaml;
+
+namespace SiteGen.Content;
+
+/// <summary>Reads content/&lt;lang&gt;/**: Markdown files become pages, everything else is an asset.</summary>
+public sealed class ContentLoader(SiteConfig config, DiagnosticBag bag, bool includeDrafts)
+{
+    public const string Folder = "content";
+
+    public (List<Page> Pages, List<ContentAsset> Assets) Load(string root)
+    {
+        var pages = new List<Page>();
+        var assets = new List<ContentAsset>();
+        var contentRoot = Path.Combine(root, Folder);
+        if (!Directory.Exists(contentRoot))
+        {
+            bag.Error(new SourceLocation(Folder), "content/ folder not found");
+            return (pages, assets);
+        }
+        foreach (var file in Directory.EnumerateFiles(contentRoot, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            var rel = Path.GetRelativePath(contentRoot, file).Replace('\\', '/');
+            if (rel.Split('/').Any(s => s.StartsWith('.'))) continue; // editor and OS droppings
+            var slash = rel.IndexOf('/');
+            var display = $"{Folder}/{rel}";
+            var language = slash < 0 ? null : config.Find(rel[..slash]);
+            if (language is null)
+            {
+                bag.Error(new SourceLocation(display), slash < 0
+                    ? "files in content/ must be inside a language folder"
+                    : $"'{rel[..slash]}' is not a language declared in site.yml",
+                    $"languages: {string.Join(", ", config.Languages.Select(l => l.Key))}");
+                continue;
+            }
+            var inLang = rel[(slash + 1)..];
+            if (file.EndsWith(".md", StringComparison.OrdinalIgnoreCase))
+            {
+                if (LoadPage(file, display, language, inLang) is { } page && (includeDrafts || !page.Meta.Draft)) pages.Add(page);
+            }
+            else assets.Add(new ContentAsset(display, file, $"{language.Prefix}/{inLang}"));
+        }
+        return (pages, assets);
+    }
+
+    private Page? LoadPage(string file, string path, LanguageConfig language, string contentPath)
+    {
+        var text = TextFile.Read(file, path, bag);
+        return text is null ? null : Parse(text, path, language, contentPath);
+    }
+
+    public Page? Parse(string text, string path, LanguageConfig language, string contentPath)
+    {
+        var parts = FrontMatterSplitter.Split(text, path, bag);
+        if (parts is null) return null;
+        var meta = YamlReader.Read<FrontMatter>(parts.Yaml, path, parts.YamlFirstLine, bag);
+        if (meta is null) return null;
+        var fm = meta.Value;
+        var ok = true;
+        if (string.IsNullOrWhiteSpace(fm.Title)) { bag.Error(new SourceLocation(path, 1, 1), "front matter has no `title`"); ok = false; }
+        DateOnly? date = null;
+        if (fm.Date is { } d)
+        {
+            if (DateOnly.TryParseExact(d, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed)) date = parsed;
+            else { bag.Error(At(meta, path, "date"), $"date '{d}' is not an ISO date", "write it as YYYY-MM-DD"); ok = false; }
+        }
+        if (fm.Slug is { } slug && !UrlMapper.IsSafeSlug(slug))
+        {
+            bag.Error(At(meta, path, "slug"), $"slug '{slug}' is not a single URL segment", "use letters, digits, '-', '_' or '.', without '/' or '..'");
+            ok = false;
+        }
+        if (!ok) return null;
+        return new Page
+        {
+            Language = language,
+            SourcePath = path,
+            ContentPath = contentPath,
+            Meta = fm,
+            MetaLocations = meta.KeyLocations,
+            Body = parts.Body,
+            BodyFirstLine = parts.BodyFirstLine,
+            Kind = UrlMapper.KindOf(contentPath),
+            Section = UrlMapper.SectionOf(contentPath),
+            Url = UrlMapper.UrlOf(language.Prefix, contentPath, fm.Slug),
+            TranslationKey = fm.TranslationKey ?? contentPath[..^3],
+            Date = date,
+        };
+    }
+
+    private static SourceLocation At<T>(YamlResult<T> meta, string path, string key) =>
+        meta.KeyLocations.TryGetValue(key, out var l) ? l : new SourceLocation(path, 1, 1);
+}

@@ -1,0 +1,46 @@
+using Markdig.Syntax;
+using SiteGen.Config;
+using SiteGen.Diagnostics;
+
+namespace SiteGen.Content;
+
+/// <summary>One Markdown file in one language, from loading to rendering.</summary>
+public sealed class Page
+{
+    public required LanguageConfig Language { get; init; }
+    /// <summary>Path relative to the site root, with `/`: `content/en/themes/chips.md`.</summary>
+    public required string SourcePath { get; init; }
+    /// <summary>Path relative to the language folder: `themes/chips.md`.</summary>
+    public required string ContentPath { get; init; }
+    public required FrontMatter Meta { get; init; }
+    public required IReadOnlyDictionary<string, SourceLocation> MetaLocations { get; init; }
+    public required string Body { get; init; }
+    /// <summary>1-based file line of the body's first line; Markdig's 0-based lines are added to it.</summary>
+    public required int BodyFirstLine { get; init; }
+    public required PageKind Kind { get; init; }
+    /// <summary>First folder of the content path ("" for pages at the language root).</summary>
+    public required string Section { get; init; }
+    /// <summary>Site-relative URL of the page's folder, always ending in `/`: `en/themes/chips/`.</summary>
+    public required string Url { get; init; }
+    public string OutputPath => Url + "index.html";
+    public required string TranslationKey { get; init; }
+
+    public string Title => Meta.Title ?? "";
+    public DateOnly? Date { get; init; }
+
+    // Set by the index.
+    public Page? Prev { get; set; }
+    public Page? Next { get; set; }
+    public Dictionary<string, Page> Translations { get; } = new();
+
+    // Set by the Markdown stage.
+    public MarkdownDocument? Document { get; set; }
+    public IReadOnlyList<TocEntry> Toc { get; set; } = [];
+    /// <summary>Where each rewritten link was written, so the output checker can blame the Markdown line.</summary>
+    public Dictionary<string, SourceLocation> LinkOrigins { get; } = new();
+
+    public SourceLocation At(string key) => MetaLocations.TryGetValue(key, out var l) ? l : new SourceLocation(SourcePath, 1, 1);
+    public override string ToString() => SourcePath;
+}
+
+public sealed record TocEntry(int Level, string Id, string Text);

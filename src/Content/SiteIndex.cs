@@ -1,0 +1,96 @@
+using SiteGen.Config;
+using SiteGen.Diagnostics;
+
+namespace SiteGen.Content;
+
+/// <summary>
+/// Every page's URL, section order and translations, known before anything renders (Zola's rule), so links,
+/// previous/next and language switchers can point at any page.
+/// </summary>
+public sealed class SiteIndex
+{
+    public SiteConfig Config { get; }
+    public IReadOnlyList<Page> Pages { get; }
+    public IReadOnlyList<ContentAsset> Assets { get; }
+    private readonly Dictionary<string, Page> _bySource;
+    private readonly Dictionary<string, ContentAsset> _assetsBySource;
+    private readonly Dictionary<(string Lang, string Section), List<Page>> _sections = new();
+
+    public SiteIndex(SiteConfig config, IEnumerable<Page> pages, IEnumerable<ContentAsset> assets, DiagnosticBag bag)
+    {
+        Config = config;
+        var langOrder = config.Languages.Select((l, i) => (l.Key, i)).ToDictionary(x => x.Key, x => x.i);
+        Pages = pages.OrderBy(p => langOrder[p.Language.Key]).ThenBy(p => p.ContentPath, StringComparer.Ordinal).ToList();
+        Assets = assets.ToList();
+        _bySource = Pages.ToDictionary(p => p.SourcePath, StringComparer.Ordinal);
+        _assetsBySource = Assets.ToDictionary(a => a.SourcePath, StringComparer.Ordinal);
+        ReportDuplicateUrls(bag);
+        PairTranslations(bag);
+        OrderSections();
+        CheckMenu(bag);
+    }
+
+    private void CheckMenu(DiagnosticBag bag)
+    {
+        foreach (var entry in Config.Menu)
+            foreach (var lang in Config.Languages.Where(l => ByContentPath(l, entry) is null))
+                bag.Error(new SourceLocation(SiteConfigLoader.FileName), $"menu entry '{entry}' has no page in {lang.Key}", $"expected {ContentLoader.Folder}/{lang.Key}/{entry}");
+    }
+
+    public Page? BySource(string sourcePath) => _bySource.GetValueOrDefault(sourcePath);
+    public Page? ByContentPath(LanguageConfig lang, string contentPath) => BySource($"{ContentLoader.Folder}/{lang.Key}/{contentPath}");
+    public ContentAsset? AssetBySource(string sourcePath) => _assetsBySource.GetValueOrDefault(sourcePath);
+    public IEnumerable<Page> InLanguage(LanguageConfig lang) => Pages.Where(p => p.Language == lang);
+    public Page? Home(LanguageConfig lang) => Pages.FirstOrDefault(p => p.Language == lang && p.Kind == PageKind.Home);
+
+    /// <summary>The regular pages of a section in reading order.</summary>
+    public IReadOnlyList<Page> Section(LanguageConfig lang, string section) =>
+        _sections.TryGetValue((lang.Key, section), out var list) ? list : [];
+
+    public IEnumerable<string> SectionNames(LanguageConfig lang) =>
+        _sections.Keys.Where(k => k.Lang == lang.Key).Select(k => k.Section).Order(StringComparer.Ordinal);
+
+    private void ReportDuplicateUrls(DiagnosticBag bag)
+    {
+        foreach (var group in Pages.GroupBy(p => p.Url).Where(g => g.Count() > 1))
+        {
+            var names = string.Join(" and ", group.Select(p => p.SourcePath));
+            foreach (var p in group) bag.Error(new SourceLocation(p.SourcePath, 1, 1), $"pages {names} both write to /{group.Key}", "change one file's name or `slug`");
+        }
+    }
+
+    private void PairTranslations(DiagnosticBag bag)
+    {
+        foreach (var group in Pages.GroupBy(p => p.TranslationKey))
+        {
+            foreach (var clash in group.GroupBy(p => p.Language.Key).Where(g => g.Count() > 1))
+                foreach (var p in clash)
+                    bag.Error(p.At("translation_key"), $"translation key '{group.Key}' is used by {string.Join(" and ", clash.Select(x => x.SourcePath))}");
+            var byLang = group.GroupBy(p => p.Language.Key).ToDictionary(g => g.Key, g => g.First());
+            foreach (var page in group)
+                foreach (var (lang, other) in byLang)
+                    if (lang != page.Language.Key) page.Translations[lang] = other;
+            foreach (var page in group)
+                foreach (var lang in Config.Languages.Where(l => l != page.Language && !byLang.ContainsKey(l.Key)))
+                    bag.Warning(new SourceLocation(page.SourcePath), $"no {lang.Key} translation",
+                        $"expected {ContentLoader.Folder}/{lang.Key}/{page.ContentPath} or a page with translation_key '{page.TranslationKey}'");
+        }
+    }
+
+    private void OrderSections()
+    {
+        foreach (var group in Pages.Where(p => p.Kind == PageKind.Regular).GroupBy(p => (p.Language.Key, p.Section)))
+        {
+            // Hugo's order: weight (unweighted last), then date, then path for a stable tie-break.
+            var ordered = group
+                .OrderBy(p => p.Meta.Weight is null ? 1 : 0).ThenBy(p => p.Meta.Weight)
+                .ThenBy(p => p.Date).ThenBy(p => p.ContentPath, StringComparer.Ordinal).ToList();
+            for (var i = 0; i < ordered.Count; i++)
+            {
+                ordered[i].Prev = i > 0 ? ordered[i - 1] : null;
+                ordered[i].Next = i < ordered.Count - 1 ? ordered[i + 1] : null;
+            }
+            _sections[group.Key] = ordered;
+        }
+    }
+}

@@ -1,0 +1,46 @@
+using System.Text.RegularExpressions;
+
+namespace SiteGen.Content;
+
+/// <summary>Turns a content path into a clean URL: `themes/chips.md` → `en/themes/chips/`.</summary>
+public static partial class UrlMapper
+{
+    public static PageKind KindOf(string contentPath) =>
+        Path.GetFileName(contentPath) != "_index.md" ? PageKind.Regular
+        : contentPath.Contains('/') ? PageKind.Section : PageKind.Home;
+
+    public static string SectionOf(string contentPath)
+    {
+        var slash = contentPath.IndexOf('/');
+        return slash < 0 ? "" : contentPath[..slash];
+    }
+
+    public static string UrlOf(string prefix, string contentPath, string? slug)
+    {
+        var dir = Path.GetDirectoryName(contentPath)?.Replace('\\', '/') ?? "";
+        var name = Path.GetFileNameWithoutExtension(contentPath);
+        var segments = new List<string> { prefix };
+        if (dir.Length > 0) segments.AddRange(dir.Split('/'));
+        if (name != "_index") segments.Add(slug ?? name);
+        return string.Join('/', segments) + "/";
+    }
+
+    /// <summary>A slug is one URL segment: no separators, no `.`/`..`, no drive letters or control characters.</summary>
+    public static bool IsSafeSlug(string slug) => SlugPattern().IsMatch(slug) && slug is not ("." or "..");
+
+    [GeneratedRegex(@"^[\p{L}\p{N}][\p{L}\p{N}._-]*$")] private static partial Regex SlugPattern();
+
+    /// <summary>The relative URL from one site-relative location to another, so the output works under any sub-path.</summary>
+    public static string Relative(string fromUrl, string toPath)
+    {
+        var fromDir = fromUrl.EndsWith('/') ? fromUrl : fromUrl[..(fromUrl.LastIndexOf('/') + 1)];
+        var from = fromDir.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        var to = toPath.Split('/');
+        var common = 0;
+        while (common < from.Length && common < to.Length - 1 && from[common] == to[common]) common++;
+        var up = string.Concat(Enumerable.Repeat("../", from.Length - common));
+        var rest = string.Join('/', to[common..]);
+        var result = up + rest;
+        return result.Length == 0 ? "./" : result;
+    }
+}

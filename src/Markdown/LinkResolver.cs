@@ -1,0 +1,74 @@
+using System.Text.RegularExpressions;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+using SiteGen.Content;
+using SiteGen.Diagnostics;
+
+namespace SiteGen.Markdown;
+
+/// <summary>
+/// Rewrites relative links to `.md` files and content assets into relative URLs of the output, reporting a
+/// missing target at the Markdown line. Fragments are checked later, against the rendered pages.
+/// </summary>
+public sealed partial class LinkResolver(SiteIndex index, DiagnosticBag bag)
+{
+    public void Resolve(Page page, MarkdownDocument doc)
+    {
+        foreach (var link in doc.Descendants<LinkInline>())
+        {
+            if (string.IsNullOrEmpty(link.Url) || IsExternal(link.Url)) continue;
+            var at = new SourceLocation(page.SourcePath, page.BodyFirstLine + link.Line, link.Column + 1);
+            var resolved = ResolveUrl(page, link.Url, at);
+            if (resolved is null) continue;
+            link.Url = resolved;
+            page.LinkOrigins.TryAdd(resolved, at);
+        }
+    }
+
+    private string? ResolveUrl(Page page, string url, SourceLocation at)
+    {
+        if (url.StartsWith('#')) return url;
+        if (url.StartsWith('/'))
+        {
+            bag.Error(at, $"link '{url}' is root-absolute and breaks under a sub-path", "write a relative path to the .md file");
+            return null;
+        }
+        var hash = url.IndexOf('#');
+        var fragment = hash < 0 ? "" : url[hash..];
+        var path = Uri.UnescapeDataString(hash < 0 ? url : url[..hash]);
+        var query = path.IndexOf('?');
+        if (query >= 0) path = path[..query];
+        var target = Combine(Path.GetDirectoryName(page.SourcePath)!.Replace('\\', '/'), path);
+        if (target is null || !target.StartsWith(ContentLoader.Folder + "/", StringComparison.Ordinal))
+        {
+            bag.Error(at, $"link '{url}' points outside content/");
+            return null;
+        }
+        if (target.EndsWith(".md", StringComparison.OrdinalIgnoreCase))
+        {
+            if (index.BySource(target) is { } targetPage) return UrlMapper.Relative(page.Url, targetPage.Url) + fragment;
+            bag.Error(at, $"link to missing page '{url}'", $"no page at {target}");
+            return null;
+        }
+        if (index.AssetBySource(target) is { } asset) return UrlMapper.Relative(page.Url, asset.OutputPath) + fragment;
+        bag.Error(at, $"link to missing file '{url}'", $"no file at {target}");
+        return null;
+    }
+
+    /// <summary>Joins and normalises `a/b` + `../c` without touching the file system; null if it climbs above the root.</summary>
+    private static string? Combine(string dir, string relative)
+    {
+        var parts = new List<string>(dir.Split('/', StringSplitOptions.RemoveEmptyEntries));
+        foreach (var seg in relative.Split('/'))
+        {
+            if (seg is "" or ".") continue;
+            if (seg == "..") { if (parts.Count == 0) return null; parts.RemoveAt(parts.Count - 1); }
+            else parts.Add(seg);
+        }
+        return string.Join('/', parts);
+    }
+
+    public static bool IsExternal(string url) => url.StartsWith("//", StringComparison.Ordinal) || SchemePattern().IsMatch(url);
+
+    [GeneratedRegex("^[A-Za-z][A-Za-z0-9+.-]*:")] private static partial Regex SchemePattern();
+}

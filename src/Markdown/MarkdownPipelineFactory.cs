@@ -1,0 +1,20 @@
+using Markdig;
+using Markdig.Extensions.AutoIdentifiers;
+
+namespace SiteGen.Markdown;
+
+/// <summary>The one Markdig pipeline every page goes through. Safe to share across threads.</summary>
+public static class MarkdownPipelineFactory
+{
+    public static MarkdownPipeline Create(bool allowRawHtml)
+    {
+        // GitHub identifiers must be registered before the advanced set, or every CJK heading's id is "section".
+        var builder = new MarkdownPipelineBuilder()
+            .UseAutoIdentifiers(AutoIdentifierOptions.GitHub)
+            .UseAdvancedExtensions()
+            .UseCjkFriendlyEmphasis();
+        if (!allowRawHtml) builder.DisableHtml();
+        builder.Extensions.AddIfNotAlready<CjkLineBreakExtension>();
+        return builder.Build();
+    }
+}

@@ -1,0 +1,46 @@
+namespace SiteGen.Output;
+
+/// <summary>
+/// Writes the tree into a fresh sibling folder and swaps it in by renaming, so the output folder is always
+/// either the old build or the new one, never half of each, even if the process is killed.
+/// </summary>
+public static class AtomicDirectoryWriter
+{
+    public static void Write(OutputTree tree, string outDir)
+    {
+        var target = Path.GetFullPath(outDir).TrimEnd(Path.DirectorySeparatorChar);
+        var parent = Path.GetDirectoryName(target)!;
+        var name = Path.GetFileName(target);
+        Directory.CreateDirectory(parent);
+        RemoveLeftovers(parent, name);
+        var staging = Path.Combine(parent, $".{name}.staging-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(staging);
+        File.WriteAllText(Path.Combine(staging, OutputGuard.Marker), "This folder is written by SiteGen and replaced on every build.\n");
+        foreach (var (path, bytes) in tree.Files)
+        {
+            var full = Path.Combine(staging, path);
+            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+            File.WriteAllBytes(full, bytes);
+        }
+        if (Directory.Exists(target))
+        {
+            var old = Path.Combine(parent, $".{name}.old-{Guid.NewGuid():N}");
+            Directory.Move(target, old);
+            Directory.Move(staging, target);
+            Directory.Delete(old, recursive: true);
+        }
+        else Directory.Move(staging, target);
+    }
+
+    /// <summary>Folders left by a build that was killed; only ever ours (they carry the marker or are staging folders).</summary>
+    private static void RemoveLeftovers(string parent, string name)
+    {
+        foreach (var dir in Directory.EnumerateDirectories(parent, $".{name}.*"))
+        {
+            var leaf = Path.GetFileName(dir);
+            if (leaf.StartsWith($".{name}.staging-") || leaf.StartsWith($".{name}.old-"))
+                if (File.Exists(Path.Combine(dir, OutputGuard.Marker)) || leaf.Contains(".staging-"))
+                    Directory.Delete(dir, recursive: true);
+        }
+    }
+}

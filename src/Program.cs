@@ -1,0 +1,112 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Reflection;
+using SiteGen;
+
+return Cli.Run(args);
+
+/// <summary>Command line → options; prints diagnostics and the summary; maps the outcome to an exit code.</summary>
+internal static class Cli
+{
+    public const int Ok = 0, SiteProblems = 1, UsageError = 2;
+
+    public static int Run(string[] args)
+    {
+        var rootOption = new Option<string>("--root") { Description = "The site folder (holds site.yml, content/, templates/)", DefaultValueFactory = _ => "." };
+        var outOption = new Option<string?>("--out") { Description = "Output folder [default: <root>/build]" };
+        var draftsOption = new Option<bool>("--drafts") { Description = "Include pages with `draft: true`" };
+        var baseUrlOption = new Option<string?>("--base-url") { Description = "Absolute URL the site is published at (overrides site.yml)" };
+        var verboseOption = new Option<bool>("--verbose") { Description = "List external links and show stack traces of internal errors", Recursive = true };
+
+        var build = new Command("build", "Build the site into the output folder (the default command)");
+        var check = new Command("check", "Do everything build does, including link checks, but write nothing");
+        foreach (var cmd in new[] { build, check })
+        {
+            cmd.Options.Add(rootOption);
+            cmd.Options.Add(draftsOption);
+            cmd.Options.Add(baseUrlOption);
+        }
+        build.Options.Add(outOption);
+
+        var root = new RootCommand("SiteGen: a static site generator for bilingual sites. Without a command, runs `build`.");
+        root.Options.Add(rootOption);
+        root.Options.Add(outOption);
+        root.Options.Add(draftsOption);
+        root.Options.Add(baseUrlOption);
+        root.Options.Add(verboseOption);
+        root.Subcommands.Add(build);
+        root.Subcommands.Add(check);
+
+        int Action(ParseResult parse, bool isCheck)
+        {
+            var siteRoot = parse.GetValue(rootOption) ?? ".";
+            var options = new BuildOptions
+            {
+                Root = Path.GetFullPath(siteRoot),
+                OutputDir = isCheck ? null : Path.GetFullPath(parse.GetValue(outOption) ?? Path.Combine(siteRoot, "build")),
+                IncludeDrafts = parse.GetValue(draftsOption),
+                BaseUrl = parse.GetValue(baseUrlOption),
+            };
+            return Execute(options, isCheck, parse.GetValue(verboseOption));
+        }
+        root.SetAction(parse => Action(parse, false));
+        build.SetAction(parse => Action(parse, false));
+        check.SetAction(parse => Action(parse, true));
+
+        var result = root.Parse(args);
+        if (result.Errors.Count > 0)
+        {
+            foreach (var e in result.Errors) Console.Error.WriteLine($"error: {e.Message}");
+            Console.Error.WriteLine("Run 'SiteGen --help' for usage.");
+            return UsageError;
+        }
+        return result.Invoke();
+    }
+
+    private static int Execute(BuildOptions options, bool isCheck, bool verbose)
+    {
+        var clock = Stopwatch.StartNew();
+        try
+        {
+            if (!File.Exists(Path.Combine(options.Root, "site.yml")) && !Directory.Exists(Path.Combine(options.Root, "content")))
+            {
+                Console.Error.WriteLine($"error: {options.Root} is not a SiteGen site (no site.yml or content/)");
+                return UsageError;
+            }
+            if (options.OutputDir is { } outDir && SiteGen.Output.OutputGuard.Check(options.Root, outDir) is { } refusal)
+            {
+                Console.Error.WriteLine($"error: {refusal}");
+                return UsageError;
+            }
+            var result = new SiteBuilder(options).Build();
+            foreach (var d in result.Diagnostics) Console.Error.WriteLine(d);
+            if (verbose)
+                foreach (var link in result.ExternalLinks) Console.WriteLine($"external: {link}");
+            Console.WriteLine(Summary(result, options, isCheck, clock.Elapsed));
+            return result.Succeeded ? Ok : SiteProblems;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine($"error: {e.Message}");
+            if (verbose) Console.Error.WriteLine(e);
+            return UsageError;
+        }
+        catch (Exception e)
+        {
+            Console.Error.WriteLine($"error: internal error: {e.Message} (this is a bug in SiteGen; run with --verbose for details)");
+            if (verbose) Console.Error.WriteLine(e);
+            return SiteProblems;
+        }
+    }
+
+    private static string Summary(BuildResult r, BuildOptions o, bool isCheck, TimeSpan elapsed)
+    {
+        var verb = isCheck ? "Checked" : r.Written ? "Built" : "Failed to build";
+        var langs = string.Join(", ", r.PagesPerLanguage.Select(kv => $"{kv.Key} {kv.Value}"));
+        var problems = r.Diagnostics.Count(d => d.IsError);
+        var warnings = r.Diagnostics.Count - problems;
+        var target = r.Written ? $" → {Path.GetRelativePath(Environment.CurrentDirectory, o.OutputDir!)}/" : "";
+        var warn = warnings > 0 ? $", {warnings} warning{(warnings == 1 ? "" : "s")}" : "";
+        return $"{verb} {r.Pages} pages ({langs}), {r.Assets} assets, {r.LinksChecked} links checked, {problems} problem{(problems == 1 ? "" : "s")}{warn} in {elapsed.TotalSeconds:0.00} s{target}";
+    }
+}

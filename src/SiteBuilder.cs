@@ -1,0 +1,96 @@
+using SiteGen.Checks;
+using SiteGen.Config;
+using SiteGen.Content;
+using SiteGen.Diagnostics;
+using SiteGen.Markdown;
+using SiteGen.Output;
+using SiteGen.Templates;
+
+namespace SiteGen;
+
+/// <summary>
+/// The build, in order: config → content → index → Markdown → templates → checks → write.
+/// Each stage hands the next what it made; this is the only place that knows the order.
+/// </summary>
+public sealed class SiteBuilder(BuildOptions options)
+{
+    public BuildResult Build()
+    {
+        var bag = new DiagnosticBag();
+        var tree = new OutputTree();
+
+        // 1. Configuration: without it nothing else can be read.
+        var config = SiteConfigLoader.Load(options.Root, options.BaseUrl, bag);
+        if (config is null) return Result(bag, tree, null, 0, null, false);
+
+        // 2. Content and templates, read and parsed; problems are collected, the build goes on to find more.
+        var (pages, contentAssets) = new ContentLoader(config, bag, options.IncludeDrafts).Load(options.Root);
+        var templates = TemplateStore.Load(options.Root, bag);
+        var themeAssets = ThemeAssets.Load(options.Root);
+        var loadFailed = bag.HasErrors;
+
+        // 3. Index: every URL, translation and section order, before anything renders.
+        var index = new SiteIndex(config, pages, contentAssets, bag);
+
+        // 4. Markdown parsed for every page first, so headings (anchors, tables of contents) are known everywhere.
+        var markdown = new MarkdownStage(MarkdownPipelineFactory.Create(config.AllowRawHtml));
+        Parallel.ForEach(index.Pages, markdown.Parse);
+
+        // 5. Render: Markdown body with resolved links, then layouts.
+        var models = new PageModelBuilder(index);
+        var renderer = new TemplateRenderer(templates, new TemplateFunctions(templates, themeAssets, models, config), models, config, bag);
+        Parallel.ForEach(index.Pages, page =>
+        {
+            var body = markdown.Render(page, index, bag);
+            if (renderer.RenderPage(page, body) is { } html) AddOrReport(tree, page.OutputPath, html, page.SourcePath, bag);
+        });
+        SpecialPages(renderer, index, tree, bag);
+        foreach (var asset in index.Assets) AddOrReport(tree, asset.OutputPath, File.ReadAllBytes(asset.FullPath), asset.SourcePath, bag);
+        foreach (var (path, bytes) in themeAssets.All) AddOrReport(tree, path, bytes, TemplateStore.Folder, bag);
+
+        // 6. Check the output as a browser would see it. A partial output would only report echoes of earlier errors.
+        LinkChecker? checker = null;
+        if (!loadFailed && !bag.HasErrors)
+        {
+            checker = new LinkChecker(tree, bag);
+            checker.Check(index.Pages.ToDictionary(p => p.OutputPath, p => p.LinkOrigins));
+        }
+
+        // 7. Write, only when everything succeeded: the previous output stays untouched otherwise.
+        var written = false;
+        if (options.OutputDir is { } outDir && !bag.HasErrors)
+        {
+            AtomicDirectoryWriter.Write(tree, outDir);
+            written = true;
+        }
+        return Result(bag, tree, index, themeAssets.Count + index.Assets.Count, checker, written);
+    }
+
+    private static void SpecialPages(TemplateRenderer renderer, SiteIndex index, OutputTree tree, DiagnosticBag bag)
+    {
+        if (renderer.RenderSpecial("landing.html", "index.html") is { } landing) tree.Add("index.html", landing);
+        if (renderer.RenderSpecial("404.html", "404.html") is { } notFound) tree.Add("404.html", notFound);
+        var baseUrl = index.Config.BaseUrl;
+        if (!string.IsNullOrEmpty(baseUrl)) tree.Add("sitemap.xml", SitemapWriter.Sitemap(index, baseUrl));
+        tree.Add("robots.txt", SitemapWriter.Robots(baseUrl));
+    }
+
+    private static void AddOrReport(OutputTree tree, string path, string text, string source, DiagnosticBag bag)
+    {
+        if (!tree.Add(path, text)) bag.Error(new SourceLocation(source), $"two files write to {path}");
+    }
+
+    private static void AddOrReport(OutputTree tree, string path, byte[] bytes, string source, DiagnosticBag bag)
+    {
+        if (!tree.Add(path, bytes)) bag.Error(new SourceLocation(source), $"two files write to {path}");
+    }
+
+    private static BuildResult Result(DiagnosticBag bag, OutputTree tree, SiteIndex? index, int assets, LinkChecker? checker, bool written)
+    {
+        var perLanguage = index is null
+            ? new Dictionary<string, int>()
+            : index.Config.Languages.ToDictionary(l => l.Key, l => index.InLanguage(l).Count());
+        return new BuildResult(bag.Sorted(), tree, perLanguage, assets, checker?.InternalLinks ?? 0,
+            checker?.ExternalLinks ?? new SortedSet<string>(), written);
+    }
+}

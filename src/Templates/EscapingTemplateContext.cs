@@ -1,0 +1,28 @@
+using Scriban;
+using Scriban.Parsing;
+
+namespace SiteGen.Templates;
+
+/// <summary>
+/// Scriban has no auto-escaping: this context HTML-escapes every value a template writes, except
+/// <see cref="TrustedHtml"/>. Typos in variable or member names are errors, not empty output.
+/// </summary>
+public sealed class EscapingTemplateContext : TemplateContext
+{
+    /// <summary>Partials being rendered, innermost last, to report recursion by name.</summary>
+    public List<string> PartialStack { get; } = new();
+
+    public EscapingTemplateContext()
+    {
+        StrictVariables = true;
+        EnableRelaxedMemberAccess = false;
+        LoopLimit = int.MaxValue; // a section may list thousands of pages
+    }
+
+    public override TemplateContext Write(SourceSpan span, object? textAsObject) => textAsObject switch
+    {
+        TrustedHtml trusted => base.Write(span, trusted.Html),
+        null => this,
+        _ => base.Write(span, HtmlText.Escape(ObjectToString(textAsObject) ?? "")),
+    };
+}

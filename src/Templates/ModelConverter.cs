@@ -1,0 +1,31 @@
+using System.Collections;
+using Scriban.Runtime;
+
+namespace SiteGen.Templates;
+
+/// <summary>Turns YAML-deserialised data (dictionaries, lists, scalars) into Scriban objects templates can walk.</summary>
+public static class ModelConverter
+{
+    public static object? ToScript(object? value) => value switch
+    {
+        null => null,
+        string s => s,
+        IDictionary dict => ToObject(dict),
+        IEnumerable list => ToArray(list),
+        _ => value,
+    };
+
+    private static ScriptObject ToObject(IDictionary dict)
+    {
+        var obj = new ScriptObject();
+        foreach (DictionaryEntry e in dict) obj[e.Key.ToString() ?? ""] = ToScript(e.Value);
+        return obj;
+    }
+
+    private static ScriptArray ToArray(IEnumerable list)
+    {
+        var arr = new ScriptArray();
+        foreach (var item in list) arr.Add(ToScript(item));
+        return arr;
+    }
+}

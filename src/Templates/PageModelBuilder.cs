@@ -1,0 +1,94 @@
+using System.Globalization;
+using Scriban.Runtime;
+using SiteGen.Config;
+using SiteGen.Content;
+
+namespace SiteGen.Templates;
+
+/// <summary>
+/// Builds, once per build and before rendering, the read-only objects templates see for every page and language.
+/// Pages point at each other (previous, next, translations), so all are created first and linked after.
+/// </summary>
+public sealed class PageModelBuilder
+{
+    private readonly Dictionary<Page, ScriptObject> _pages = new();
+    private readonly Dictionary<string, ScriptObject> _languages = new();
+    private readonly SiteIndex _index;
+
+    public PageModelBuilder(SiteIndex index)
+    {
+        _index = index;
+        foreach (var page in index.Pages) _pages[page] = Summary(page);
+        foreach (var lang in index.Config.Languages) _languages[lang.Key] = Language(lang);
+        foreach (var (page, model) in _pages)
+        {
+            model["prev"] = page.Prev is null ? null : _pages[page.Prev];
+            model["next"] = page.Next is null ? null : _pages[page.Next];
+            var translations = new ScriptArray();
+            foreach (var lang in index.Config.Languages)
+                if (page.Translations.TryGetValue(lang.Key, out var t)) translations.Add(_pages[t]);
+            model["translations"] = translations;
+            var defaultVersion = page.Language.Key == index.Config.DefaultLanguage ? page : page.Translations.GetValueOrDefault(index.Config.DefaultLanguage);
+            model["x_default"] = _pages[defaultVersion ?? page];
+        }
+    }
+
+    public ScriptObject Of(Page page) => _pages[page];
+    public ScriptObject Of(LanguageConfig lang) => _languages[lang.Key];
+    public ScriptArray Languages() => new(_index.Config.Languages.Select(Of));
+
+    public ScriptArray SectionPages(LanguageConfig lang, string section) => new(_index.Section(lang, section).Select(Of));
+    public ScriptArray Menu(LanguageConfig lang) =>
+        new(_index.Config.Menu.Select(path => _index.ByContentPath(lang, path)).Where(p => p is not null).Select(p => Of(p!)));
+    public ScriptObject? Find(LanguageConfig lang, string contentPath) => _index.ByContentPath(lang, contentPath) is { } p ? Of(p) : null;
+    public ScriptObject? TranslationIn(ScriptObject page, string langKey) =>
+        ((ScriptArray)page["translations"]!).Cast<ScriptObject>().FirstOrDefault(t => (string?)t["lang"] == langKey);
+
+    private static ScriptObject Summary(Page page)
+    {
+        var lang = page.Language;
+        return new ScriptObject
+        {
+            ["title"] = page.Title,
+            ["description"] = page.Meta.Description ?? "",
+            ["date"] = page.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["date_display"] = page.Date?.ToString(lang.DateFormat, CultureInfo.InvariantCulture),
+            ["url"] = page.Url,
+            ["kind"] = page.Kind.ToString().ToLowerInvariant(),
+            ["is_home"] = page.Kind == PageKind.Home,
+            ["section"] = page.Section,
+            ["weight"] = page.Meta.Weight,
+            ["source"] = page.SourcePath,
+            ["lang"] = lang.Key,
+            ["lang_tag"] = lang.LangTag,
+            ["lang_name"] = lang.Name,
+            ["data"] = ModelConverter.ToScript(page.Meta.Data),
+            ["toc"] = new ScriptArray(page.Toc.Select(t => new ScriptObject { ["level"] = t.Level, ["id"] = t.Id, ["text"] = t.Text })),
+        };
+    }
+
+    private static ScriptObject StringsOf(LanguageConfig lang)
+    {
+        var strings = new ScriptObject();
+        foreach (var (key, value) in lang.Strings.OrderBy(kv => kv.Key, StringComparer.Ordinal)) strings[key] = value;
+        return strings;
+    }
+
+    private ScriptObject Language(LanguageConfig lang)
+    {
+        var home = _index.Home(lang);
+        return new ScriptObject
+        {
+            ["key"] = lang.Key,
+            ["tag"] = lang.LangTag,
+            ["name"] = lang.Name,
+            ["prefix"] = lang.Prefix,
+            ["title"] = lang.Title,
+            ["description"] = lang.Description,
+            ["url"] = lang.Prefix + "/",
+            ["home"] = home is null ? null : _pages[home],
+            ["is_default"] = lang.Key == _index.Config.DefaultLanguage,
+            ["strings"] = StringsOf(lang),
+        };
+    }
+}

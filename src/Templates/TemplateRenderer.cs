@@ -1,0 +1,72 @@
+using Scriban.Runtime;
+using Scriban.Syntax;
+using SiteGen.Config;
+using SiteGen.Content;
+using SiteGen.Diagnostics;
+
+namespace SiteGen.Templates;
+
+/// <summary>Wraps a page's HTML body in its layout, then in the base layout; reports template errors at their file position.</summary>
+public sealed class TemplateRenderer(TemplateStore templates, TemplateFunctions functions, PageModelBuilder models, SiteConfig config, DiagnosticBag bag)
+{
+    public string? RenderPage(Page page, string bodyHtml)
+    {
+        var layout = LayoutResolver.Resolve(page, templates, bag);
+        if (layout is null) return null;
+        var globals = Globals(page.Url, page.Language);
+        var model = models.Of(page);
+        globals["page"] = model;
+        globals["content"] = new TrustedHtml(bodyHtml);
+        globals["translation"] = ((ScriptArray)model["translations"]!).FirstOrDefault();
+        var main = Render(layout, globals, page.SourcePath);
+        if (main is null || templates.IsBroken(LayoutResolver.Base)) return null;
+        globals["main"] = new TrustedHtml(main);
+        return Render(LayoutResolver.Base, globals, page.SourcePath);
+    }
+
+    /// <summary>Pages that belong to no language folder (the landing page, 404, the sitemap), written at the site root.</summary>
+    public string? RenderSpecial(string name, string outputPath)
+    {
+        if (templates.IsBroken(name)) return null;
+        if (!templates.Has(name))
+        {
+            bag.Error(new SourceLocation($"{TemplateStore.Folder}/{name}"), $"template {TemplateStore.Folder}/{name} is missing");
+            return null;
+        }
+        return Render(name, Globals(outputPath, config.Default), outputPath);
+    }
+
+    private ScriptObject Globals(string fromUrl, LanguageConfig lang)
+    {
+        var globals = functions.For(fromUrl, lang);
+        var languages = models.Languages();
+        globals["site"] = new ScriptObject
+        {
+            ["base_url"] = config.BaseUrl ?? "",
+            ["title"] = lang.Title,
+            ["description"] = lang.Description,
+            ["default_language"] = config.DefaultLanguage,
+        };
+        globals["lang"] = models.Of(lang);
+        globals["languages"] = languages;
+        globals["other_languages"] = new ScriptArray(languages.Cast<ScriptObject>().Where(l => (string?)l["key"] != lang.Key));
+        globals["url"] = fromUrl;
+        return globals;
+    }
+
+    private string? Render(string name, ScriptObject globals, string renderingFor)
+    {
+        var context = new EscapingTemplateContext();
+        context.PushGlobal(globals);
+        try
+        {
+            return templates.Get(name)!.Render(context);
+        }
+        catch (ScriptRuntimeException e)
+        {
+            var at = SourceLocation.FromZeroBased(e.Span.FileName ?? $"{TemplateStore.Folder}/{name}", e.Span.Start.Line, e.Span.Start.Column);
+            bag.Error(at, e.OriginalMessage, $"while rendering {renderingFor}");
+            return null;
+        }
+    }
+}

@@ -1,0 +1,47 @@
+using System.Text;
+using SiteGen.Diagnostics;
+
+namespace SiteGen;
+
+/// <summary>Reads a UTF-8 text file strictly: invalid bytes are an error, a BOM is dropped, CRLF becomes LF.</summary>
+public static class TextFile
+{
+    private static readonly UTF8Encoding Strict = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    public static string? Read(string fullPath, string displayPath, DiagnosticBag bag)
+    {
+        var bytes = File.ReadAllBytes(fullPath);
+        return Decode(bytes, displayPath, bag);
+    }
+
+    public static string? Decode(byte[] bytes, string displayPath, DiagnosticBag bag)
+    {
+        string text;
+        try
+        {
+            text = Strict.GetString(bytes);
+        }
+        catch (DecoderFallbackException)
+        {
+            var (line, col) = FirstInvalidByte(bytes);
+            bag.Error(new SourceLocation(displayPath, line, col), "file is not valid UTF-8", "save it as UTF-8");
+            return null;
+        }
+        if (text.Length > 0 && text[0] == '\uFEFF') text = text[1..];
+        return text.Contains('\r') ? text.Replace("\r\n", "\n").Replace('\r', '\n') : text;
+    }
+
+    private static (int Line, int Column) FirstInvalidByte(byte[] bytes)
+    {
+        var decoder = Strict.GetDecoder();
+        int line = 1, lineStart = 0;
+        var chars = new char[4];
+        for (var i = 0; i < bytes.Length; i++)
+        {
+            try { decoder.GetChars(bytes, i, 1, chars, 0, flush: false); }
+            catch (DecoderFallbackException) { return (line, i - lineStart + 1); }
+            if (bytes[i] == '\n') { line++; lineStart = i + 1; }
+        }
+        return (line, 1);
+    }
+}

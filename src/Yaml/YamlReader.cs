@@ -1,0 +1,110 @@
+using System.Collections;
+using System.Reflection;
+using SiteGen.Diagnostics;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+using YamlDotNet.Serialization;
+using YamlDotNet.Serialization.NamingConventions;
+
+namespace SiteGen.Yaml;
+
+/// <summary>
+/// Reads YAML into a typed object, reporting every unknown key (with a did-you-mean hint), duplicate key,
+/// syntax and type error at its position in the file, not in the YAML snippet.
+/// </summary>
+public static class YamlReader
+{
+    private static readonly IDeserializer Deserializer = new DeserializerBuilder()
+        .WithNamingConvention(UnderscoredNamingConvention.Instance)
+        .WithDuplicateKeyChecking()
+        .IgnoreUnmatchedProperties() // unknown keys were already reported, all of them, by CheckKeys
+        .Build();
+
+    /// <param name="firstLine">The 1-based file line of the YAML text's first line.</param>
+    public static YamlResult<T>? Read<T>(string yaml, string path, int firstLine, DiagnosticBag bag) where T : class, new()
+    {
+        var at = (Mark m) => new SourceLocation(path, (int)m.Line + firstLine - 1, (int)m.Column);
+        YamlNode? root;
+        try
+        {
+            var stream = new YamlStream();
+            stream.Load(new StringReader(yaml));
+            root = stream.Documents.FirstOrDefault()?.RootNode;
+        }
+        catch (YamlException e)
+        {
+            bag.Error(at(e.Start), Describe(e));
+            return null;
+        }
+        if (root is null || root is YamlScalarNode { Value: null or "" }) return new YamlResult<T>(new T(), new Dictionary<string, SourceLocation>());
+        if (root is not YamlMappingNode map)
+        {
+            bag.Error(at(root.Start), "expected a mapping of `key: value` lines");
+            return null;
+        }
+        var before = bag.ErrorCount;
+        CheckKeys(map, typeof(T), at, bag);
+        if (bag.ErrorCount > before) return null;
+        try
+        {
+            var value = Deserializer.Deserialize<T>(yaml) ?? new T();
+            var keys = map.Children.ToDictionary(kv => ((YamlScalarNode)kv.Key).Value ?? "", kv => at(kv.Key.Start));
+            return new YamlResult<T>(value, keys);
+        }
+        catch (YamlException e)
+        {
+            bag.Error(at(e.Start), Describe(e));
+            return null;
+        }
+    }
+
+    private static string Describe(YamlException e)
+    {
+        // YamlDotNet wraps conversion failures; the innermost message says what was wrong with the value.
+        var inner = e.InnerException;
+        while (inner?.InnerException is not null) inner = inner.InnerException;
+        var msg = inner is FormatException or OverflowException or InvalidCastException
+            ? $"invalid value: {inner.Message}"
+            : e.InnerException is YamlException y ? y.Message : e.Message;
+        // YamlDotNet prefixes messages with "(Line: .., Col: ..)"; the location is printed by us already.
+        var paren = msg.IndexOf("): ", StringComparison.Ordinal);
+        if (msg.StartsWith("(Line:", StringComparison.Ordinal) && paren > 0) msg = msg[(paren + 3)..];
+        return "YAML: " + msg.Trim();
+    }
+
+    private static void CheckKeys(YamlNode node, Type type, Func<Mark, SourceLocation> at, DiagnosticBag bag)
+    {
+        if (type == typeof(object) || type == typeof(string) || type.IsPrimitive || Nullable.GetUnderlyingType(type) is not null) return;
+        if (node is YamlMappingNode map && DictionaryValueType(type) is { } valueType)
+        {
+            foreach (var (_, v) in map.Children) CheckKeys(v, valueType, at, bag);
+            return;
+        }
+        if (node is YamlSequenceNode seq && ListItemType(type) is { } itemType)
+        {
+            foreach (var item in seq.Children) CheckKeys(item, itemType, at, bag);
+            return;
+        }
+        if (node is not YamlMappingNode mapping || !type.IsClass) return;
+        var props = type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Where(p => p.CanWrite)
+            .ToDictionary(p => UnderscoredNamingConvention.Instance.Apply(p.Name), p => p);
+        var seen = new HashSet<string>();
+        foreach (var (k, v) in mapping.Children)
+        {
+            var key = (k as YamlScalarNode)?.Value ?? "";
+            if (!seen.Add(key)) { bag.Error(at(k.Start), $"duplicate key '{key}'"); continue; }
+            if (props.TryGetValue(key, out var prop)) CheckKeys(v, prop.PropertyType, at, bag);
+            else bag.Error(at(k.Start), $"unknown key '{key}'", DidYouMean.Hint(key, props.Keys));
+        }
+    }
+
+    private static Type? DictionaryValueType(Type t) =>
+        t.IsGenericType && t.GetGenericTypeDefinition() == typeof(Dictionary<,>) ? t.GetGenericArguments()[1] : null;
+
+    private static Type? ListItemType(Type t) =>
+        t.IsGenericType && t.GetGenericTypeDefinition() == typeof(List<>) ? t.GetGenericArguments()[0] : null;
+}
+
+/// <summary>The typed value and where each top-level key was written, for later diagnostics.</summary>
+public sealed record YamlResult<T>(T Value, IReadOnlyDictionary<string, SourceLocation> KeyLocations);

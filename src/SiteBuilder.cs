@@ -33,7 +33,8 @@ public sealed class SiteBuilder(BuildOptions options)
         var index = new SiteIndex(config, pages, contentAssets, bag);
 
         // 4. Markdown parsed for every page first, so headings (anchors, tables of contents) are known everywhere.
-        var markdown = new MarkdownStage(MarkdownPipelineFactory.Create(config.AllowRawHtml));
+        var cjkTag = config.Languages.FirstOrDefault(l => MarkdownStage.IsCjk(l.LangTag))?.LangTag;
+        var markdown = new MarkdownStage(MarkdownPipelineFactory.Create(config.AllowRawHtml), cjkTag);
         Parallel.ForEach(index.Pages, markdown.Parse);
 
         // 5. Render: Markdown body with resolved links, then layouts.

@@ -33,14 +33,13 @@ public static class TextFile
 
     private static (int Line, int Column) FirstInvalidByte(byte[] bytes)
     {
-        var decoder = Strict.GetDecoder();
         int line = 1, lineStart = 0;
-        var chars = new char[4];
-        for (var i = 0; i < bytes.Length; i++)
+        for (var i = 0; i < bytes.Length;)
         {
-            try { decoder.GetChars(bytes, i, 1, chars, 0, flush: false); }
-            catch (DecoderFallbackException) { return (line, i - lineStart + 1); }
+            if (Rune.DecodeFromUtf8(bytes.AsSpan(i), out _, out var consumed) != System.Buffers.OperationStatus.Done)
+                return (line, i - lineStart + 1);
             if (bytes[i] == '\n') { line++; lineStart = i + 1; }
+            i += consumed;
         }
         return (line, 1);
     }

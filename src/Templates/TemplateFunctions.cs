@@ -64,13 +64,13 @@ public sealed class TemplateFunctions(TemplateStore templates, ThemeAssets asset
         context.PushOutput();
         try
         {
-            template.Render(context);
+            return new TrustedHtml(template.Render(context));
         }
         finally
         {
+            context.PopOutput();
             stack.RemoveAt(stack.Count - 1);
         }
-        return new TrustedHtml(context.PopOutput().ToString() ?? "");
     }
 
     /// <summary>JSON for a `<script type="application/ld+json">` block; `<` is escaped so no value can close the script.</summary>

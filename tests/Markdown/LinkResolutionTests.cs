@@ -1,0 +1,64 @@
+using SiteGen.Tests.Support;
+
+namespace SiteGen.Tests.Markdown;
+
+public class LinkResolutionTests
+{
+    private const string Pages = """
+        -- content/zh-Hant/themes/chips.md --
+        ---
+        title: 晶片
+        ---
+        ## 記憶體
+
+        text
+        -- content/en/themes/chips.md --
+        ---
+        title: Chips
+        ---
+        ## Memory {#記憶體}
+        """;
+
+    [Fact]
+    public void Md_links_become_relative_urls_with_cjk_fragments()
+    {
+        using var site = new TestSite(Pages + "\n-- content/zh-Hant/about.md --\n---\ntitle: 關於\n---\n見[晶片](themes/chips.md#記憶體)。\n");
+        var result = site.Build();
+        Assert.True(result.Succeeded, string.Join("\n", TestSite.Errors(result)));
+        Assert.Contains("<a href=\"../themes/chips/#%E8%A8%98%E6%86%B6%E9%AB%94\">晶片</a>", result.Output.Text("zh/about/index.html"));
+    }
+
+    [Fact]
+    public void Missing_page_is_reported_at_the_markdown_line()
+    {
+        using var site = new TestSite(Pages + "\n-- content/en/about.md --\n---\ntitle: About\n---\n\nSee the\n[chips](themes/chipz.md) page.\n");
+        var errors = TestSite.Errors(site.Build());
+        Assert.Contains("content/en/about.md:6:1: error: link to missing page 'themes/chipz.md' (no page at content/en/themes/chipz.md)", errors);
+    }
+
+    [Fact]
+    public void Missing_heading_is_reported_at_the_markdown_line()
+    {
+        using var site = new TestSite(Pages + "\n-- content/en/about.md --\n---\ntitle: About\n---\nSee [memory](themes/chips.md#no-such-heading).\n");
+        var errors = TestSite.Errors(site.Build());
+        Assert.Contains("content/en/about.md:4:5: error: link '../themes/chips/#no-such-heading': no element with id 'no-such-heading' on en/themes/chips/index.html (in en/about/index.html)", errors);
+    }
+
+    [Fact]
+    public void Root_absolute_links_are_refused()
+    {
+        using var site = new TestSite(Pages + "\n-- content/en/about.md --\n---\ntitle: About\n---\nSee [x](/en/themes/chips/).\n");
+        Assert.Contains("content/en/about.md:4:5: error: link '/en/themes/chips/' is root-absolute and breaks under a sub-path (write a relative path to the .md file)",
+            TestSite.Errors(site.Build()));
+    }
+
+    [Fact]
+    public void Content_assets_are_copied_beside_their_page_and_linked()
+    {
+        using var site = new TestSite(Pages + "\n-- content/en/themes/chart.txt --\ndata\n-- content/en/about.md --\n---\ntitle: About\n---\n![chart](themes/chart.txt)\n");
+        var result = site.Build();
+        Assert.True(result.Succeeded, string.Join("\n", TestSite.Errors(result)));
+        Assert.Equal("data\n", result.Output.Text("en/themes/chart.txt"));
+        Assert.Contains("src=\"../themes/chart.txt\"", result.Output.Text("en/about/index.html"));
+    }
+}

@@ -1,0 +1,100 @@
+using AngleSharp.Html.Parser;
+using SiteGen.Tests.Support;
+
+namespace SiteGen.Tests.Templates;
+
+public class TemplateTests
+{
+    private const string Page = "-- content/en/p.md --\n---\ntitle: P\n---\nbody\n";
+
+    [Fact]
+    public void Values_are_escaped_and_cannot_inject_markup()
+    {
+        const string evil = "<script>alert(1)</script>\\\"><img src=x onerror=alert(1)>";
+        using var site = new TestSite($"-- content/en/p.md --\n---\ntitle: \"{evil}\"\ndescription: \"{evil}\"\n---\nbody\n"
+            + "-- templates/layouts/page.html --\n<h1 title=\"{{ page.title }}\">{{ page.title }}</h1><p data-d=\"{{ page.description }}\">{{ t \"read_in\" }}</p>{{ content }}\n");
+        var result = site.Build();
+        Assert.True(result.Succeeded, string.Join("\n", TestSite.Errors(result)));
+        var doc = new HtmlParser().ParseDocument(result.Output.Text("en/p/index.html"));
+        Assert.Empty(doc.QuerySelectorAll("script"));
+        Assert.Empty(doc.QuerySelectorAll("img"));
+        Assert.Equal("<script>alert(1)</script>\"><img src=x onerror=alert(1)>", doc.QuerySelector("h1")!.TextContent);
+        Assert.Equal(doc.QuerySelector("h1")!.TextContent, doc.QuerySelector("h1")!.GetAttribute("title"));
+    }
+
+    [Fact]
+    public void Member_typo_is_an_error_at_the_template_position()
+    {
+        using var site = new TestSite(Page + "-- templates/layouts/page.html --\n<h1>\n  {{ page.titel }}</h1>\n");
+        var errors = TestSite.Errors(site.Build());
+        Assert.Contains(errors, e => e.StartsWith("templates/layouts/page.html:2:") && e.Contains("titel") && e.EndsWith("(while rendering content/en/p.md)"));
+    }
+
+    [Fact]
+    public void Parse_error_is_reported_once_at_its_position()
+    {
+        using var site = new TestSite(Page + "-- templates/layouts/page.html --\n<h1>{{ if }}</h1>\n");
+        var errors = TestSite.Errors(site.Build()).Where(e => e.Contains("error")).ToArray();
+        Assert.NotEmpty(errors);
+        Assert.All(errors, e => Assert.StartsWith("templates/layouts/page.html:1:", e));
+    }
+
+    [Fact]
+    public void Missing_partial_is_an_error()
+    {
+        using var site = new TestSite(Page + "-- templates/layouts/page.html --\n{{ partial \"nope.html\" }}\n");
+        Assert.Contains(TestSite.Errors(site.Build()), e => e.StartsWith("templates/layouts/page.html:1:4: error: no partial 'nope.html' in templates/partials/"));
+    }
+
+    [Fact]
+    public void Recursive_partial_is_an_error_naming_the_cycle()
+    {
+        using var site = new TestSite(Page
+            + "-- templates/layouts/page.html --\n{{ partial \"a.html\" }}\n"
+            + "-- templates/partials/a.html --\n{{ partial \"b.html\" }}\n"
+            + "-- templates/partials/b.html --\n{{ partial \"a.html\" }}\n");
+        Assert.Contains(TestSite.Errors(site.Build()), e => e.Contains("error: partial 'a.html' includes itself (partials/a.html → partials/b.html → partials/a.html)"));
+    }
+
+    [Fact]
+    public void Unknown_ui_string_is_an_error()
+    {
+        using var site = new TestSite(Page + "-- templates/layouts/page.html --\n{{ t \"nav.hom\" }}\n");
+        Assert.Contains(TestSite.Errors(site.Build()), e => e.StartsWith("templates/layouts/page.html:1:") && e.Contains("unknown UI string 'nav.hom' for language 'en'"));
+    }
+
+    [Fact]
+    public void Missing_layout_named_in_front_matter_is_an_error_at_the_key()
+    {
+        using var site = new TestSite("-- content/en/p.md --\n---\ntitle: P\nlayout: pgae\n---\n");
+        Assert.Contains("content/en/p.md:3:1: error: layout 'pgae' not found in templates/layouts/ (did you mean 'page'?)", TestSite.Errors(site.Build()));
+    }
+
+    [Fact]
+    public void Layout_is_chosen_by_front_matter_then_section_then_kind()
+    {
+        using var site = new TestSite("""
+            -- content/en/themes/a.md --
+            ---
+            title: A
+            ---
+            -- content/en/themes/b.md --
+            ---
+            title: B
+            layout: special
+            ---
+            -- content/en/c.md --
+            ---
+            title: C
+            ---
+            -- templates/layouts/themes.html --
+            section layout
+            -- templates/layouts/special.html --
+            special layout
+            """);
+        var r = site.Build();
+        Assert.Contains("section layout", r.Output.Text("en/themes/a/index.html"));
+        Assert.Contains("special layout", r.Output.Text("en/themes/b/index.html"));
+        Assert.Contains("<h1>C</h1>", r.Output.Text("en/c/index.html"));
+    }
+}

@@ -27,10 +27,10 @@ public sealed class SiteBuilder(BuildOptions options)
         var (pages, contentAssets) = new ContentLoader(config, bag, options.IncludeDrafts).Load(options.Root);
         var templates = TemplateStore.Load(options.Root, bag);
         var themeAssets = ThemeAssets.Load(options.Root);
-        var loadFailed = bag.HasErrors;
 
         // 3. Index: every URL, translation and section order, before anything renders.
         var index = new SiteIndex(config, pages, contentAssets, bag);
+        var loadFailed = bag.HasErrors;
 
         // 4. Markdown parsed for every page first, so headings (anchors, tables of contents) are known everywhere.
         var cjkTag = config.Languages.FirstOrDefault(l => MarkdownStage.IsCjk(l.LangTag))?.LangTag;
@@ -40,21 +40,24 @@ public sealed class SiteBuilder(BuildOptions options)
         // 5. Render: Markdown body with resolved links, then layouts.
         var models = new PageModelBuilder(index);
         var renderer = new TemplateRenderer(templates, new TemplateFunctions(templates, themeAssets, models, config), models, config, bag);
+        var renderFailed = 0;
         Parallel.ForEach(index.Pages, page =>
         {
             var body = markdown.Render(page, index, bag);
-            if (renderer.RenderPage(page, body) is { } html) AddOrReport(tree, page.OutputPath, html, page.SourcePath, bag);
+            // Two pages with one URL were reported by the index; the first keeps the slot.
+            if (renderer.RenderPage(page, body) is { } html) tree.Add(page.OutputPath, html);
+            else Interlocked.Increment(ref renderFailed);
         });
-        SpecialPages(renderer, index, tree, bag);
+        if (!SpecialPages(renderer, index, tree)) renderFailed++;
         foreach (var asset in index.Assets) AddOrReport(tree, asset.OutputPath, File.ReadAllBytes(asset.FullPath), asset.SourcePath, bag);
         foreach (var (path, bytes) in themeAssets.All) AddOrReport(tree, path, bytes, TemplateStore.Folder, bag);
 
-        // 6. Check the output as a browser would see it. A partial output would only report echoes of earlier errors.
+        // 6. Check the output as a browser would see it. Missing pages would only echo earlier errors, so skip it then.
         LinkChecker? checker = null;
-        if (!loadFailed && !bag.HasErrors)
+        if (!loadFailed && renderFailed == 0)
         {
             checker = new LinkChecker(tree, bag);
-            checker.Check(index.Pages.ToDictionary(p => p.OutputPath, p => p.LinkOrigins));
+            checker.Check(index.Pages.ToDictionary(p => p.OutputPath, p => p.LinkOrigins), index.Pages.ToDictionary(p => p.OutputPath, p => p.ReportedLinks));
         }
 
         // 7. Write, only when everything succeeded: the previous output stays untouched otherwise.
@@ -67,18 +70,17 @@ public sealed class SiteBuilder(BuildOptions options)
         return Result(bag, tree, index, themeAssets.Count + index.Assets.Count, checker, written);
     }
 
-    private static void SpecialPages(TemplateRenderer renderer, SiteIndex index, OutputTree tree, DiagnosticBag bag)
+    /// <returns>false if a template failed.</returns>
+    private static bool SpecialPages(TemplateRenderer renderer, SiteIndex index, OutputTree tree)
     {
-        if (renderer.RenderSpecial("landing.html", "index.html") is { } landing) tree.Add("index.html", landing);
-        if (renderer.RenderSpecial("404.html", "404.html") is { } notFound) tree.Add("404.html", notFound);
+        var landing = renderer.RenderSpecial("landing.html", "index.html");
+        if (landing is not null) tree.Add("index.html", landing);
+        var notFound = renderer.RenderSpecial("404.html", "404.html");
+        if (notFound is not null) tree.Add("404.html", notFound);
         var baseUrl = index.Config.BaseUrl;
         if (!string.IsNullOrEmpty(baseUrl)) tree.Add("sitemap.xml", SitemapWriter.Sitemap(index, baseUrl));
         tree.Add("robots.txt", SitemapWriter.Robots(baseUrl));
-    }
-
-    private static void AddOrReport(OutputTree tree, string path, string text, string source, DiagnosticBag bag)
-    {
-        if (!tree.Add(path, text)) bag.Error(new SourceLocation(source), $"two files write to {path}");
+        return landing is not null && notFound is not null;
     }
 
     private static void AddOrReport(OutputTree tree, string path, byte[] bytes, string source, DiagnosticBag bag)

@@ -1,5 +1,6 @@
 using System.Text;
 using AngleSharp.Html.Parser;
+using SiteGen.Content;
 using SiteGen.Diagnostics;
 using SiteGen.Markdown;
 using SiteGen.Output;
@@ -20,7 +21,7 @@ public sealed class LinkChecker(OutputTree tree, DiagnosticBag bag)
     public SortedSet<string> ExternalLinks { get; } = new(StringComparer.Ordinal);
 
     /// <param name="origins">For pages rendered from Markdown: where each link URL was written.</param>
-    public void Check(IReadOnlyDictionary<string, Dictionary<string, SourceLocation>> origins)
+    public void Check(IReadOnlyDictionary<string, Dictionary<string, LinkOrigin>> origins, IReadOnlyDictionary<string, HashSet<string>> alreadyReported)
     {
         var htmlPaths = tree.Paths.Where(p => p.EndsWith(".html", StringComparison.Ordinal)).ToList();
         var parsed = new ParsedPage[htmlPaths.Count];
@@ -29,7 +30,8 @@ public sealed class LinkChecker(OutputTree tree, DiagnosticBag bag)
         foreach (var (path, page) in pages)
         {
             var fromMarkdown = origins.TryGetValue(path, out var o) ? Decoded(o) : null;
-            foreach (var link in page.Links)
+            var skip = alreadyReported.TryGetValue(path, out var r) ? r.Select(Normalize).ToHashSet() : [];
+            foreach (var link in page.Links.Where(l => !skip.Contains(Normalize(l.Url))))
                 CheckLink(path, link, pages, fromMarkdown);
         }
     }
@@ -54,15 +56,16 @@ public sealed class LinkChecker(OutputTree tree, DiagnosticBag bag)
         return new ParsedPage(ids, links);
     }
 
-    private void CheckLink(string fromPath, Link link, Dictionary<string, ParsedPage> pages, Dictionary<string, SourceLocation>? origins)
+    private void CheckLink(string fromPath, Link link, Dictionary<string, ParsedPage> pages, Dictionary<string, LinkOrigin>? origins)
     {
         var url = link.Url.Trim();
         if (url.Length == 0 || url == "#") return;
         if (LinkResolver.IsExternal(url)) { ExternalLinks.Add(url); return; }
         InternalLinks++;
-        var at = origins is not null && origins.TryGetValue(Normalize(url), out var md) ? md : new SourceLocation(fromPath, link.Line, link.Column);
-        var blame = at.Path == fromPath ? null : $"in {fromPath}";
-        if (url.StartsWith('/')) { bag.Error(at, $"link '{url}' is root-absolute and breaks when the site is served under a sub-path", blame); return; }
+        var origin = origins is not null && origins.TryGetValue(Normalize(url), out var md) ? md : null;
+        var at = origin?.At ?? new SourceLocation(fromPath, link.Line, link.Column);
+        var shown = origin?.Written ?? url;
+        if (url.StartsWith('/')) { bag.Error(at, $"link '{shown}' is root-absolute and breaks when the site is served under a sub-path"); return; }
         var hash = url.IndexOf('#');
         var fragment = hash < 0 ? null : Normalize(url[(hash + 1)..]);
         var pathPart = hash < 0 ? url : url[..hash];
@@ -71,12 +74,12 @@ public sealed class LinkChecker(OutputTree tree, DiagnosticBag bag)
         var target = pathPart.Length == 0 ? fromPath : Resolve(fromPath, Uri.UnescapeDataString(pathPart));
         if (target is null || !tree.Contains(target))
         {
-            bag.Error(at, $"link '{url}' points to nothing in the output", blame);
+            bag.Error(at, $"link '{shown}' points to nothing in the output", origin is null ? null : $"no {target}");
             return;
         }
         if (fragment is null || fragment.Length == 0) return;
         if (!pages.TryGetValue(target, out var targetPage) || !targetPage.Ids.Contains(fragment))
-            bag.Error(at, $"link '{url}': no element with id '{fragment}' on {target}", blame);
+            bag.Error(at, $"link '{shown}': no heading or element with id '{fragment}' on that page", $"in {target}");
     }
 
     /// <summary>Resolves a relative URL against a page's path; a folder means its index.html.</summary>
@@ -95,9 +98,9 @@ public sealed class LinkChecker(OutputTree tree, DiagnosticBag bag)
             : path;
     }
 
-    private static Dictionary<string, SourceLocation> Decoded(Dictionary<string, SourceLocation> origins)
+    private static Dictionary<string, LinkOrigin> Decoded(Dictionary<string, LinkOrigin> origins)
     {
-        var result = new Dictionary<string, SourceLocation>(StringComparer.Ordinal);
+        var result = new Dictionary<string, LinkOrigin>(StringComparer.Ordinal);
         foreach (var (url, at) in origins) result.TryAdd(Normalize(url), at);
         return result;
     }

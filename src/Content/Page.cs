@@ -37,10 +37,15 @@ public sealed class Page
     public MarkdownDocument? Document { get; set; }
     public IReadOnlyList<TocEntry> Toc { get; set; } = [];
     /// <summary>Where each rewritten link was written, so the output checker can blame the Markdown line.</summary>
-    public Dictionary<string, SourceLocation> LinkOrigins { get; } = new();
+    public Dictionary<string, LinkOrigin> LinkOrigins { get; } = new();
+    /// <summary>Link URLs already reported as broken by the Markdown stage, so the output check doesn't repeat them.</summary>
+    public HashSet<string> ReportedLinks { get; } = new();
 
     public SourceLocation At(string key) => MetaLocations.TryGetValue(key, out var l) ? l : new SourceLocation(SourcePath, 1, 1);
     public override string ToString() => SourcePath;
 }
 
 public sealed record TocEntry(int Level, string Id, string Text);
+
+/// <summary>Where a link was written, and how (`../themes/chips.md#x`), for messages in the author's own terms.</summary>
+public sealed record LinkOrigin(SourceLocation At, string Written);

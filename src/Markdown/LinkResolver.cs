@@ -18,10 +18,11 @@ public sealed partial class LinkResolver(SiteIndex index, DiagnosticBag bag)
         {
             if (string.IsNullOrEmpty(link.Url) || IsExternal(link.Url)) continue;
             var at = new SourceLocation(page.SourcePath, page.BodyFirstLine + link.Line, link.Column + 1);
-            var resolved = ResolveUrl(page, link.Url, at);
-            if (resolved is null) continue;
+            var written = link.Url;
+            var resolved = ResolveUrl(page, written, at);
+            if (resolved is null) { page.ReportedLinks.Add(written); continue; }
             link.Url = resolved;
-            page.LinkOrigins.TryAdd(resolved, at);
+            page.LinkOrigins.TryAdd(resolved, new LinkOrigin(at, written));
         }
     }
 

@@ -41,7 +41,7 @@ public class LinkResolutionTests
     {
         using var site = new TestSite(Pages + "\n-- content/en/about.md --\n---\ntitle: About\n---\nSee [memory](themes/chips.md#no-such-heading).\n");
         var errors = TestSite.Errors(site.Build());
-        Assert.Contains("content/en/about.md:4:5: error: link '../themes/chips/#no-such-heading': no element with id 'no-such-heading' on en/themes/chips/index.html (in en/about/index.html)", errors);
+        Assert.Contains("content/en/about.md:4:5: error: link 'themes/chips.md#no-such-heading': no heading or element with id 'no-such-heading' on that page (in en/themes/chips/index.html)", errors);
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text;
 using DiffPlex.DiffBuilder;
 using DiffPlex.DiffBuilder.Model;
@@ -13,9 +12,9 @@ namespace SiteGen.Tests.Support;
 /// </summary>
 public static class Snapshot
 {
-    public static void Verify(string name, string actual, [CallerFilePath] string callerFile = "")
+    public static void Verify(string name, string actual)
     {
-        var dir = Path.Combine(Path.GetDirectoryName(callerFile)!, "..", "Snapshots");
+        var dir = Path.Combine(Repo.Tests, "Snapshots");
         var verified = Path.GetFullPath(Path.Combine(dir, $"{name}.verified.txt"));
         var received = Path.ChangeExtension(verified, null).Replace(".verified", ".received") + ".txt";
         actual = actual.Replace("\r\n", "\n");

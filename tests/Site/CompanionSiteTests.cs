@@ -1,0 +1,31 @@
+using SiteGen.Tests.Support;
+
+namespace SiteGen.Tests.Site;
+
+/// <summary>The real site in this repository: builds without a warning, every page snapshotted.</summary>
+public class CompanionSiteTests
+{
+    private static readonly Lazy<BuildResult> Result = new(() => new SiteBuilder(new BuildOptions { Root = Repo.Root }).Build());
+
+    [Fact]
+    public void Builds_with_no_warnings_and_no_broken_links()
+    {
+        Assert.Empty(Result.Value.Diagnostics.Select(d => d.ToString()));
+        Assert.True(Result.Value.LinksChecked > 0);
+    }
+
+    [Fact]
+    public void Every_page_has_its_counterpart_in_the_other_language()
+    {
+        var zh = Result.Value.Output.Paths.Where(p => p.StartsWith("zh/") && p.EndsWith("index.html")).Select(p => p[3..]).ToList();
+        var en = Result.Value.Output.Paths.Where(p => p.StartsWith("en/") && p.EndsWith("index.html")).Select(p => p[3..]).ToList();
+        Assert.Equal(zh, en);
+        Assert.Equal(12, zh.Count);
+    }
+
+    [Fact]
+    public void Whole_output_matches_snapshot()
+    {
+        Snapshot.Verify("companion-site", Snapshot.Of(Result.Value.Output));
+    }
+}

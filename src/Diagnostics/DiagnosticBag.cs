@@ -25,7 +25,8 @@ public sealed class DiagnosticBag
             return _items
                 .OrderBy(d => d.Location?.Path ?? "", StringComparer.Ordinal)
                 .ThenBy(d => d.Location?.Line ?? 0).ThenBy(d => d.Location?.Column ?? 0)
-                .ThenBy(d => d.Message, StringComparer.Ordinal)
-                .Distinct().ToList();
+                .ThenBy(d => d.Message, StringComparer.Ordinal).ThenBy(d => d.Hint, StringComparer.Ordinal)
+                // A template error repeats for every page that uses the template: say it once.
+                .DistinctBy(d => (d.Severity, d.Location, d.Message)).ToList();
     }
 }

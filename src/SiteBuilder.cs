@@ -24,12 +24,13 @@ public sealed class SiteBuilder(BuildOptions options)
         if (config is null) return Result(bag, tree, null, 0, null, false);
 
         // 2. Content and templates, read and parsed; problems are collected, the build goes on to find more.
-        var (pages, contentAssets) = new ContentLoader(config, bag, options.IncludeDrafts).Load(options.Root);
+        var loader = new ContentLoader(config, bag, options.IncludeDrafts);
+        var (pages, contentAssets) = loader.Load(options.Root);
         var templates = TemplateStore.Load(options.Root, bag);
         var themeAssets = ThemeAssets.Load(options.Root);
 
         // 3. Index: every URL, translation and section order, before anything renders.
-        var index = new SiteIndex(config, pages, contentAssets, bag);
+        var index = new SiteIndex(config, pages, contentAssets, bag, loader.Unloadable);
         var loadFailed = bag.HasErrors;
 
         // 4. Markdown parsed for every page first, so headings (anchors, tables of contents) are known everywhere.

@@ -10,6 +10,9 @@ public sealed class ContentLoader(SiteConfig config, DiagnosticBag bag, bool inc
 {
     public const string Folder = "content";
 
+    /// <summary>Pages that exist but could not be loaded; links to them are not reported again as missing.</summary>
+    public HashSet<string> Unloadable { get; } = new(StringComparer.Ordinal);
+
     public (List<Page> Pages, List<ContentAsset> Assets) Load(string root)
     {
         var pages = new List<Page>();
@@ -38,7 +41,9 @@ public sealed class ContentLoader(SiteConfig config, DiagnosticBag bag, bool inc
             var inLang = rel[(slash + 1)..];
             if (file.EndsWith(".md", StringComparison.OrdinalIgnoreCase))
             {
-                if (LoadPage(file, display, language, inLang) is { } page && (includeDrafts || !page.Meta.Draft)) pages.Add(page);
+                var page = LoadPage(file, display, language, inLang);
+                if (page is null) Unloadable.Add(display);
+                else if (includeDrafts || !page.Meta.Draft) pages.Add(page);
             }
             else assets.Add(new ContentAsset(display, file, $"{language.Prefix}/{inLang}"));
         }

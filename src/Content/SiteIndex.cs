@@ -16,8 +16,12 @@ public sealed class SiteIndex
     private readonly Dictionary<string, ContentAsset> _assetsBySource;
     private readonly Dictionary<(string Lang, string Section), List<Page>> _sections = new();
 
-    public SiteIndex(SiteConfig config, IEnumerable<Page> pages, IEnumerable<ContentAsset> assets, DiagnosticBag bag)
+    /// <summary>Source paths of pages that failed to load (their errors are already reported).</summary>
+    public IReadOnlySet<string> Unloadable { get; }
+
+    public SiteIndex(SiteConfig config, IEnumerable<Page> pages, IEnumerable<ContentAsset> assets, DiagnosticBag bag, IReadOnlySet<string>? unloadable = null)
     {
+        Unloadable = unloadable ?? new HashSet<string>();
         Config = config;
         var langOrder = config.Languages.Select((l, i) => (l.Key, i)).ToDictionary(x => x.Key, x => x.i);
         Pages = pages.OrderBy(p => langOrder[p.Language.Key]).ThenBy(p => p.ContentPath, StringComparer.Ordinal).ToList();

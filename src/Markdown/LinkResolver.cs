@@ -48,6 +48,7 @@ public sealed partial class LinkResolver(SiteIndex index, DiagnosticBag bag)
         if (target.EndsWith(".md", StringComparison.OrdinalIgnoreCase))
         {
             if (index.BySource(target) is { } targetPage) return UrlMapper.Relative(page.Url, targetPage.Url) + fragment;
+            if (index.Unloadable.Contains(target)) return null; // its own errors say why
             bag.Error(at, $"link to missing page '{url}'", $"no page at {target}");
             return null;
         }

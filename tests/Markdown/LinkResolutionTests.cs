@@ -61,4 +61,13 @@ public class LinkResolutionTests
         Assert.Equal("data\n", result.Output.Text("en/themes/chart.txt"));
         Assert.Contains("src=\"../themes/chart.txt\"", result.Output.Text("en/about/index.html"));
     }
+
+    [Fact]
+    public void A_link_to_a_page_that_failed_to_load_is_not_reported_twice()
+    {
+        using var site = new TestSite(Pages + "\n-- content/en/broken.md --\n---\ntitle: [\n---\n-- content/en/about.md --\n---\ntitle: About\n---\nSee [broken](broken.md).\n");
+        var errors = TestSite.Errors(site.Build()).Where(e => e.Contains(": error: ")).ToArray();
+        var only = Assert.Single(errors);
+        Assert.StartsWith("content/en/broken.md:", only);
+    }
 }

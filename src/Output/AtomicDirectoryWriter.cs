@@ -32,15 +32,18 @@ public static class AtomicDirectoryWriter
         else Directory.Move(staging, target);
     }
 
-    /// <summary>Folders left by a build that was killed; only ever ours (they carry the marker or are staging folders).</summary>
+    /// <summary>
+    /// Folders left by a build that was killed: staging folders are always ours; an `.old-` folder is deleted only
+    /// if it carries the marker (it was a previous output).
+    /// </summary>
     private static void RemoveLeftovers(string parent, string name)
     {
         foreach (var dir in Directory.EnumerateDirectories(parent, $".{name}.*"))
         {
             var leaf = Path.GetFileName(dir);
-            if (leaf.StartsWith($".{name}.staging-") || leaf.StartsWith($".{name}.old-"))
-                if (File.Exists(Path.Combine(dir, OutputGuard.Marker)) || leaf.Contains(".staging-"))
-                    Directory.Delete(dir, recursive: true);
+            var ours = leaf.StartsWith($".{name}.staging-", StringComparison.Ordinal)
+                || (leaf.StartsWith($".{name}.old-", StringComparison.Ordinal) && File.Exists(Path.Combine(dir, OutputGuard.Marker)));
+            if (ours) Directory.Delete(dir, recursive: true);
         }
     }
 }

@@ -1,4 +1,3 @@
-using System.Collections;
 using System.Reflection;
 using SiteGen.Diagnostics;
 using YamlDotNet.Core;

@@ -111,6 +111,18 @@ public class OutputTests
         Assert.Null(OutputGuard.Check(site.Root, site.Out));
     }
 
+    [Fact]
+    public void Next_build_clears_what_a_killed_build_left_and_nothing_else()
+    {
+        using var site = new TestSite(Pair);
+        site.Write(".build.staging-0123/en/half.html", "<p>half");
+        site.Write(".build.old-4567/notes.txt", "not ours: no marker");
+        Assert.True(site.BuildToDisk().Written);
+        Assert.False(Directory.Exists(Path.Combine(site.Root, ".build.staging-0123")));
+        Assert.True(File.Exists(Path.Combine(site.Root, ".build.old-4567", "notes.txt")));
+        Assert.True(File.Exists(Path.Combine(site.Out, OutputGuard.Marker)));
+    }
+
     private static OutputTree ReadTree(string dir)
     {
         var tree = new OutputTree();

@@ -82,20 +82,15 @@ public sealed class LinkChecker(OutputTree tree, DiagnosticBag bag)
             bag.Error(at, $"link '{shown}': no heading or element with id '{fragment}' on that page", $"in {target}");
     }
 
-    /// <summary>Resolves a relative URL against a page's path; a folder means its index.html.</summary>
+    /// <summary>Resolves a relative URL against a page's path; a URL naming a folder means its index.html.</summary>
     private static string? Resolve(string fromPath, string relative)
     {
-        var parts = fromPath.Split('/').SkipLast(1).ToList();
-        foreach (var seg in relative.Split('/'))
-        {
-            if (seg is "" or ".") continue;
-            if (seg == "..") { if (parts.Count == 0) return null; parts.RemoveAt(parts.Count - 1); }
-            else parts.Add(seg);
-        }
-        var path = string.Join('/', parts);
-        return relative.EndsWith('/') || relative is "" or "." or ".." || relative.EndsWith("/..") || relative.EndsWith("/.")
-            ? (path.Length == 0 ? "index.html" : path + "/index.html")
-            : path;
+        var dir = fromPath.Contains('/') ? fromPath[..fromPath.LastIndexOf('/')] : "";
+        var path = UrlMapper.Join(dir, relative);
+        if (path is null) return null;
+        var lastSegment = relative[(relative.LastIndexOf('/') + 1)..];
+        var namesFolder = lastSegment is "" or "." or "..";
+        return !namesFolder ? path : path.Length == 0 ? "index.html" : path + "/index.html";
     }
 
     private static Dictionary<string, LinkOrigin> Decoded(Dictionary<string, LinkOrigin> origins)

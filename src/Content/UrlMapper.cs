@@ -30,6 +30,19 @@ public static partial class UrlMapper
 
     [GeneratedRegex(@"^[\p{L}\p{N}][\p{L}\p{N}._-]*$")] private static partial Regex SlugPattern();
 
+    /// <summary>Joins a folder and a relative path (`a/b` + `../c` → `a/c`) without the file system; null if it climbs above the root.</summary>
+    public static string? Join(string dir, string relative)
+    {
+        var parts = new List<string>(dir.Split('/', StringSplitOptions.RemoveEmptyEntries));
+        foreach (var seg in relative.Split('/'))
+        {
+            if (seg is "" or ".") continue;
+            if (seg == "..") { if (parts.Count == 0) return null; parts.RemoveAt(parts.Count - 1); }
+            else parts.Add(seg);
+        }
+        return string.Join('/', parts);
+    }
+
     /// <summary>The relative URL from one site-relative location to another, so the output works under any sub-path.</summary>
     public static string Relative(string fromUrl, string toPath)
     {

@@ -39,7 +39,7 @@ public sealed partial class LinkResolver(SiteIndex index, DiagnosticBag bag)
         var path = Uri.UnescapeDataString(hash < 0 ? url : url[..hash]);
         var query = path.IndexOf('?');
         if (query >= 0) path = path[..query];
-        var target = Combine(Path.GetDirectoryName(page.SourcePath)!.Replace('\\', '/'), path);
+        var target = UrlMapper.Join(Path.GetDirectoryName(page.SourcePath)!.Replace('\\', '/'), path);
         if (target is null || !target.StartsWith(ContentLoader.Folder + "/", StringComparison.Ordinal))
         {
             bag.Error(at, $"link '{url}' points outside content/");
@@ -55,19 +55,6 @@ public sealed partial class LinkResolver(SiteIndex index, DiagnosticBag bag)
         if (index.AssetBySource(target) is { } asset) return UrlMapper.Relative(page.Url, asset.OutputPath) + fragment;
         bag.Error(at, $"link to missing file '{url}'", $"no file at {target}");
         return null;
-    }
-
-    /// <summary>Joins and normalises `a/b` + `../c` without touching the file system; null if it climbs above the root.</summary>
-    private static string? Combine(string dir, string relative)
-    {
-        var parts = new List<string>(dir.Split('/', StringSplitOptions.RemoveEmptyEntries));
-        foreach (var seg in relative.Split('/'))
-        {
-            if (seg is "" or ".") continue;
-            if (seg == "..") { if (parts.Count == 0) return null; parts.RemoveAt(parts.Count - 1); }
-            else parts.Add(seg);
-        }
-        return string.Join('/', parts);
     }
 
     public static bool IsExternal(string url) => url.StartsWith("//", StringComparison.Ordinal) || SchemePattern().IsMatch(url);

@@ -1,0 +1,39 @@
+using SiteGen.Content;
+
+namespace SiteGen.Tests.Content;
+
+public class UrlMapperTests
+{
+    [Theory]
+    [InlineData("en", "themes/chips.md", null, "en/themes/chips/")]
+    [InlineData("en", "themes/_index.md", null, "en/themes/")]
+    [InlineData("zh", "_index.md", null, "zh/")]
+    [InlineData("zh", "themes/chips.md", "晶片", "zh/themes/晶片/")]
+    public void Clean_urls_from_content_paths(string prefix, string contentPath, string? slug, string expected) =>
+        Assert.Equal(expected, UrlMapper.UrlOf(prefix, contentPath, slug));
+
+    [Theory]
+    [InlineData("en/themes/chips/", "en/quotes/", "../../quotes/")]
+    [InlineData("en/themes/chips/", "en/themes/chips/", "./")]
+    [InlineData("en/", "zh/", "../zh/")]
+    [InlineData("index.html", "en/", "en/")]
+    [InlineData("en/themes/chips/", "assets/style.abc.css", "../../../assets/style.abc.css")]
+    public void Relative_urls_between_site_paths(string from, string to, string expected) =>
+        Assert.Equal(expected, UrlMapper.Relative(from, to));
+
+    [Theory]
+    [InlineData("content/en/themes", "../quotes.md", "content/en/quotes.md")]
+    [InlineData("content/en", "./a/./b.md", "content/en/a/b.md")]
+    [InlineData("content/en", "../../../x.md", null)]
+    public void Join_normalises_without_the_file_system(string dir, string relative, string? expected) =>
+        Assert.Equal(expected, UrlMapper.Join(dir, relative));
+
+    [Theory]
+    [InlineData("chips", true)]
+    [InlineData("晶片-2", true)]
+    [InlineData("..", false)]
+    [InlineData("a/b", false)]
+    [InlineData("C:", false)]
+    [InlineData(".hidden", false)]
+    public void Slugs_are_single_safe_segments(string slug, bool safe) => Assert.Equal(safe, UrlMapper.IsSafeSlug(slug));
+}

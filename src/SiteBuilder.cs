@@ -36,7 +36,7 @@ public sealed class SiteBuilder(BuildOptions options)
         // 4. Markdown parsed for every page first, so headings (anchors, tables of contents) are known everywhere.
         var cjkTag = config.Languages.FirstOrDefault(l => MarkdownStage.IsCjk(l.LangTag))?.LangTag;
         var markdown = new MarkdownStage(MarkdownPipelineFactory.Create(config.AllowRawHtml), cjkTag);
-        Parallel.ForEach(index.Pages, markdown.Parse);
+        Parallel.ForEach(index.Pages, page => markdown.Parse(page, bag));
 
         // 5. Render: Markdown body with resolved links, then layouts.
         var models = new PageModelBuilder(index);
@@ -44,9 +44,8 @@ public sealed class SiteBuilder(BuildOptions options)
         var renderFailed = 0;
         Parallel.ForEach(index.Pages, page =>
         {
-            var body = markdown.Render(page, index, bag);
             // Two pages with one URL were reported by the index; the first keeps the slot.
-            if (renderer.RenderPage(page, body) is { } html) tree.Add(page.OutputPath, html);
+            if (markdown.Render(page, index, bag) is { } body && renderer.RenderPage(page, body) is { } html) tree.Add(page.OutputPath, html);
             else Interlocked.Increment(ref renderFailed);
         });
         if (!SpecialPages(renderer, index, tree)) renderFailed++;

@@ -75,7 +75,8 @@ public sealed class SiteIndex
                 foreach (var (lang, other) in byLang)
                     if (lang != page.Language.Key) page.Translations[lang] = other;
             foreach (var page in group)
-                foreach (var lang in Config.Languages.Where(l => l != page.Language && !byLang.ContainsKey(l.Key)))
+                foreach (var lang in Config.Languages.Where(l => l != page.Language && !byLang.ContainsKey(l.Key)
+                             && !Unloadable.Contains($"{ContentLoader.Folder}/{l.Key}/{page.ContentPath}")))
                     bag.Warning(new SourceLocation(page.SourcePath), $"no {lang.Key} translation",
                         $"expected {ContentLoader.Folder}/{lang.Key}/{page.ContentPath} or a page with translation_key '{page.TranslationKey}'");
         }

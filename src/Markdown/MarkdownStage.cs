@@ -8,15 +8,16 @@ namespace SiteGen.Markdown;
 /// <summary>Parses every page (so headings and ids are known), then resolves links and renders to HTML.</summary>
 public sealed class MarkdownStage(MarkdownPipeline pipeline, string? cjkTag)
 {
-    public void Parse(Page page)
+    public void Parse(Page page, DiagnosticBag bag) => Guarded(page, bag, () =>
     {
         page.Document = Markdig.Markdown.Parse(page.Body, pipeline);
         page.Toc = TocBuilder.Build(page.Document);
-    }
+        return "";
+    });
 
-    public string Render(Page page, SiteIndex index, DiagnosticBag bag)
+    /// <returns>null when the page could not be parsed or rendered (already reported).</returns>
+    public string? Render(Page page, SiteIndex index, DiagnosticBag bag) => page.Document is not { } doc ? null : Guarded(page, bag, () =>
     {
-        var doc = page.Document ?? throw new InvalidOperationException($"{page} was not parsed");
         new LinkResolver(index, bag).Resolve(page, doc);
         using var writer = new StringWriter();
         var renderer = new HtmlRenderer(writer);
@@ -26,6 +27,21 @@ public sealed class MarkdownStage(MarkdownPipeline pipeline, string? cjkTag)
         renderer.Render(doc);
         writer.Flush();
         return writer.ToString();
+    });
+
+    /// <summary>Markdig refuses pathological nesting (thousands of `>`, list levels or `*`) instead of overflowing the stack.</summary>
+    private static string? Guarded(Page page, DiagnosticBag bag, Func<string> work)
+    {
+        try
+        {
+            return work();
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or InsufficientExecutionStackException)
+        {
+            bag.Error(new SourceLocation(page.SourcePath, page.BodyFirstLine, 1), $"Markdown cannot be rendered: {e.Message}", "flatten the nesting or split the page");
+            page.Document = null;
+            return null;
+        }
     }
 
     public static bool IsCjk(string langTag) =>

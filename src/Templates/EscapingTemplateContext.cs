@@ -17,6 +17,7 @@ public sealed class EscapingTemplateContext : TemplateContext
         StrictVariables = true;
         EnableRelaxedMemberAccess = false;
         LoopLimit = int.MaxValue; // a section may list thousands of pages
+        LimitToString = 0;        // Scriban otherwise cuts any value over 1 MB, such as a long page body, without a word
     }
 
     public override TemplateContext Write(SourceSpan span, object? textAsObject) => textAsObject switch

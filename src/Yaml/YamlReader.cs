@@ -68,7 +68,10 @@ public static class YamlReader
         // YamlDotNet prefixes messages with "(Line: .., Col: ..)"; the location is printed by us already.
         var paren = msg.IndexOf("): ", StringComparison.Ordinal);
         if (msg.StartsWith("(Line:", StringComparison.Ordinal) && paren > 0) msg = msg[(paren + 3)..];
-        return "YAML: " + msg.Trim();
+        msg = msg.Trim();
+        // Found by YamlDotNet's own loader before our key check runs; say it the same way.
+        if (msg.StartsWith("Duplicate key ", StringComparison.Ordinal)) return $"duplicate key '{msg[14..]}'";
+        return "YAML: " + msg;
     }
 
     private static void CheckKeys(YamlNode node, Type type, Func<Mark, SourceLocation> at, DiagnosticBag bag)

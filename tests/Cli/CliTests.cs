@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using SiteGen.Tests.Support;
 
 namespace SiteGen.Tests.Cli;
@@ -6,18 +5,7 @@ namespace SiteGen.Tests.Cli;
 /// <summary>The compiled tool run as a user runs it: exit codes, what goes to stdout and stderr.</summary>
 public class CliTests
 {
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var dll = Path.Combine(AppContext.BaseDirectory, "SiteGen.dll");
-        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        psi.ArgumentList.Add(dll);
-        foreach (var a in args) psi.ArgumentList.Add(a);
-        using var p = Process.Start(psi)!;
-        var stdout = p.StandardOutput.ReadToEndAsync();
-        var stderr = p.StandardError.ReadToEndAsync();
-        p.WaitForExit();
-        return (p.ExitCode, stdout.Result, stderr.Result);
-    }
+    private static (int Code, string Out, string Err) Run(params string[] args) => CliRunner.Run(args);
 
     private const string Pair = "-- content/zh-Hant/p.md --\n---\ntitle: 頁\n---\n-- content/en/p.md --\n---\ntitle: P\n---\n";
 

@@ -18,7 +18,7 @@ public static class AtomicDirectoryWriter
         File.WriteAllText(Path.Combine(staging, OutputGuard.Marker), "This folder is written by SiteGen and replaced on every build.\n");
         foreach (var (path, bytes) in tree.Files)
         {
-            var full = Path.Combine(staging, path);
+            var full = Inside(staging, path);
             Directory.CreateDirectory(Path.GetDirectoryName(full)!);
             File.WriteAllBytes(full, bytes);
         }
@@ -30,6 +30,17 @@ public static class AtomicDirectoryWriter
             Directory.Delete(old, recursive: true);
         }
         else Directory.Move(staging, target);
+    }
+
+    /// <summary>
+    /// Every stage already keeps paths inside the output; this is the last line of defence before the disk.
+    /// </summary>
+    public static string Inside(string root, string relative)
+    {
+        var full = Path.GetFullPath(Path.Combine(root, relative));
+        if (Path.IsPathRooted(relative) || !full.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            throw new InvalidOperationException($"refusing to write '{relative}' outside the output folder");
+        return full;
     }
 
     /// <summary>

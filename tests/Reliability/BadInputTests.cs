@@ -69,7 +69,7 @@ public class BadInputTests
     {
         using var site = new TestSite(GoodSite);
         Assert.True(site.BuildToDisk().Written, what);
-        var before = DiskSnapshot(site.Out);
+        var before = Disk.Snapshot(site.Out);
         foreach (var (path, text) in TestSite.Parse(change)) site.Write(path, text);
 
         var (code, _, stderr) = CliRunner.Run("build", "--root", site.Root);
@@ -78,7 +78,7 @@ public class BadInputTests
         var errors = stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => !l.Contains(": warning: ")).ToArray();
         Assert.Equal(expected.Split('\n'), errors);
         Assert.DoesNotContain("   at ", stderr);
-        Assert.Equal(before, DiskSnapshot(site.Out));
+        Assert.Equal(before, Disk.Snapshot(site.Out));
     }
 
     [Fact]
@@ -118,8 +118,4 @@ public class BadInputTests
 
     private static string NestedList(int depth) =>
         string.Concat(Enumerable.Range(0, depth).Select(i => new string(' ', 2 * i) + "- item\n"));
-
-    private static string DiskSnapshot(string dir) =>
-        string.Join("\n", Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
-            .Select(f => $"{Path.GetRelativePath(dir, f)} {Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(f)))}"));
 }

@@ -77,9 +77,15 @@ public sealed class TemplateFunctions(TemplateStore templates, ThemeAssets asset
     private static TrustedHtml Json(object value)
     {
         var plain = ToPlain(value);
-        var json = JsonSerializer.Serialize(plain, new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Default });
+        var json = JsonSerializer.Serialize(plain, JsonOptions);
         return new TrustedHtml(json);
     }
+
+    // Keeps CJK readable; the encoder still escapes < > & ' " so no value can end the <script> element.
+    private static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
+    };
 
     private static object? ToPlain(object? value) => value switch
     {

@@ -23,6 +23,11 @@ public static class YamlReader
     public static YamlResult<T>? Read<T>(string yaml, string path, int firstLine, DiagnosticBag bag) where T : class, new()
     {
         var at = (Mark m) => new SourceLocation(path, (int)m.Line + firstLine - 1, (int)m.Column);
+        if (FirstControlCharacter(yaml) is var (line, col, c) && line > 0)
+        {
+            bag.Error(new SourceLocation(path, line + firstLine - 1, col), $"YAML may not contain the control character U+{(int)c:X4}");
+            return null;
+        }
         YamlNode? root;
         try
         {
@@ -33,6 +38,11 @@ public static class YamlReader
         catch (YamlException e)
         {
             bag.Error(at(e.Start), Describe(e));
+            return null;
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException) // YamlDotNet on some malformed input
+        {
+            bag.Error(new SourceLocation(path, firstLine, 1), $"YAML cannot be read: {e.Message}", "check the indentation and the `key: value` lines");
             return null;
         }
         if (root is null || root is YamlScalarNode { Value: null or "" }) return new YamlResult<T>(new T(), new Dictionary<string, SourceLocation>());
@@ -47,7 +57,8 @@ public static class YamlReader
         try
         {
             var value = Deserializer.Deserialize<T>(yaml) ?? new T();
-            var keys = map.Children.ToDictionary(kv => ((YamlScalarNode)kv.Key).Value ?? "", kv => at(kv.Key.Start));
+            var keys = new Dictionary<string, SourceLocation>();
+            foreach (var (k, _) in map.Children) keys.TryAdd((k as YamlScalarNode)?.Value ?? "", at(k.Start));
             return new YamlResult<T>(value, keys);
         }
         catch (YamlException e)
@@ -55,6 +66,24 @@ public static class YamlReader
             bag.Error(at(e.Start), Describe(e));
             return null;
         }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or InvalidCastException)
+        {
+            bag.Error(at(map.Start), $"YAML cannot be read: {e.Message}");
+            return null;
+        }
+    }
+
+    /// <summary>YAML allows tab, LF and CR among the C0 controls (and no DEL or C1); YamlDotNet fails badly on the rest.</summary>
+    private static (int Line, int Column, char Char) FirstControlCharacter(string yaml)
+    {
+        int line = 1, col = 1;
+        foreach (var c in yaml)
+        {
+            if (c == '\n') { line++; col = 1; continue; }
+            if ((c < ' ' && c is not '\t' and not '\r') || c is >= '\u007F' and <= '\u009F' and not '\u0085') return (line, col, c);
+            col++;
+        }
+        return (0, 0, '\0');
     }
 
     private static string Describe(YamlException e)

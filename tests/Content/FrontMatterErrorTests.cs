@@ -112,4 +112,18 @@ public class FrontMatterErrorTests
         Assert.True(a.Succeeded && b.Succeeded);
         Assert.Equal(a.Output.Text("zh/p/index.html"), b.Output.Text("zh/p/index.html"));
     }
+
+    [Fact]
+    public void Control_character_in_yaml_is_located()
+    {
+        Assert.Equal(["content/en/x.md:3:8: error: YAML may not contain the control character U+0000"],
+            ErrorsFor("---\ntitle: X\nslug: a\u0000b\n---\n"));
+    }
+
+    [Fact]
+    public void Yaml_that_trips_the_parser_is_still_a_located_error()
+    {
+        Assert.Equal(["content/en/x.md:2:1: error: YAML cannot be read: The current event is of an unsupported type. (Parameter 'parser') (check the indentation and the `key: value` lines)"],
+            ErrorsFor("---\n- : \tdata:\nlayout:   - id: q1\n---\n"));
+    }
 }

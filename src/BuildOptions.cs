@@ -8,4 +8,6 @@ public sealed record BuildOptions
     public string? OutputDir { get; init; }
     public bool IncludeDrafts { get; init; }
     public string? BaseUrl { get; init; }
+    /// <summary>Translation drift (missing pages, numbers, structure, links, staleness) is an error, not a warning.</summary>
+    public bool Strict { get; init; }
 }

@@ -15,6 +15,7 @@ internal static class Cli
         var outOption = new Option<string?>("--out") { Description = "Output folder [default: <root>/build]" };
         var draftsOption = new Option<bool>("--drafts") { Description = "Include pages with `draft: true`" };
         var baseUrlOption = new Option<string?>("--base-url") { Description = "Absolute URL the site is published at (overrides site.yml)" };
+        var strictOption = new Option<bool>("--strict") { Description = "Treat translation drift (missing pages, numbers, structure, links, staleness) as errors" };
         var verboseOption = new Option<bool>("--verbose") { Description = "List external links and show stack traces of internal errors", Recursive = true };
 
         var build = new Command("build", "Build the site into the output folder (the default command)");
@@ -24,17 +25,25 @@ internal static class Cli
             cmd.Options.Add(rootOption);
             cmd.Options.Add(draftsOption);
             cmd.Options.Add(baseUrlOption);
+            cmd.Options.Add(strictOption);
         }
         build.Options.Add(outOption);
+
+        var paths = new Argument<string[]>("paths") { Description = "Translated Markdown files, e.g. content/en/themes/chips.md", Arity = ArgumentArity.OneOrMore };
+        var translated = new Command("translated", "Record that these translations are up to date with their source pages");
+        translated.Options.Add(rootOption);
+        translated.Arguments.Add(paths);
 
         var root = new RootCommand("SiteGen: a static site generator for bilingual sites. Without a command, runs `build`.");
         root.Options.Add(rootOption);
         root.Options.Add(outOption);
         root.Options.Add(draftsOption);
         root.Options.Add(baseUrlOption);
+        root.Options.Add(strictOption);
         root.Options.Add(verboseOption);
         root.Subcommands.Add(build);
         root.Subcommands.Add(check);
+        root.Subcommands.Add(translated);
 
         int Action(ParseResult parse, bool isCheck)
         {
@@ -45,12 +54,14 @@ internal static class Cli
                 OutputDir = isCheck ? null : Path.GetFullPath(parse.GetValue(outOption) ?? Path.Combine(siteRoot, "build")),
                 IncludeDrafts = parse.GetValue(draftsOption),
                 BaseUrl = parse.GetValue(baseUrlOption),
+                Strict = parse.GetValue(strictOption),
             };
             return Execute(options, isCheck, parse.GetValue(verboseOption));
         }
         root.SetAction(parse => Action(parse, false));
         build.SetAction(parse => Action(parse, false));
         check.SetAction(parse => Action(parse, true));
+        translated.SetAction(parse => Translated(Path.GetFullPath(parse.GetValue(rootOption) ?? "."), parse.GetValue(paths)!, parse.GetValue(verboseOption)));
 
         var result = root.Parse(args);
         if (result.Errors.Count > 0)
@@ -60,6 +71,16 @@ internal static class Cli
             return UsageError;
         }
         return result.Invoke();
+    }
+
+    private static int Translated(string root, string[] files, bool verbose)
+    {
+        var bag = new SiteGen.Diagnostics.DiagnosticBag();
+        var options = new BuildOptions { Root = root };
+        var stamped = files.Select(f => SiteGen.Parity.TranslationStamp.Stamp(options, f, bag)).Where(p => p is not null).ToList();
+        foreach (var d in bag.Sorted().Where(d => d.IsError)) Console.Error.WriteLine(d);
+        foreach (var p in stamped) Console.WriteLine($"Marked {p} as translated from the current source");
+        return bag.HasErrors ? SiteProblems : Ok;
     }
 
     private static int Execute(BuildOptions options, bool isCheck, bool verbose)

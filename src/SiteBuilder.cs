@@ -4,24 +4,26 @@ using SiteGen.Content;
 using SiteGen.Diagnostics;
 using SiteGen.Markdown;
 using SiteGen.Output;
+using SiteGen.Parity;
 using SiteGen.Templates;
 
 namespace SiteGen;
 
 /// <summary>
-/// The build, in order: config → content → index → Markdown → templates → checks → write.
+/// The build, in order: config → content → index → Markdown → templates → parity → link check → write.
 /// Each stage hands the next what it made; this is the only place that knows the order.
 /// </summary>
 public sealed class SiteBuilder(BuildOptions options)
 {
-    public BuildResult Build()
-    {
-        var bag = new DiagnosticBag();
-        var tree = new OutputTree();
+    /// <summary>What the first four stages produce: everything known about the site before anything renders.</summary>
+    public sealed record LoadedSite(SiteConfig Config, SiteIndex Index, TemplateStore Templates, ThemeAssets ThemeAssets, MarkdownStage Markdown, bool LoadFailed);
 
+    /// <summary>Stages 1–4: config, content and templates, index, Markdown parse. Null when site.yml is unusable.</summary>
+    public LoadedSite? Load(DiagnosticBag bag)
+    {
         // 1. Configuration: without it nothing else can be read.
         var config = SiteConfigLoader.Load(options.Root, options.BaseUrl, bag);
-        if (config is null) return Result(bag, tree, null, 0, null, false);
+        if (config is null) return null;
 
         // 2. Content and templates, read and parsed; problems are collected, the build goes on to find more.
         var loader = new ContentLoader(config, bag, options.IncludeDrafts);
@@ -30,13 +32,22 @@ public sealed class SiteBuilder(BuildOptions options)
         var themeAssets = ThemeAssets.Load(options.Root);
 
         // 3. Index: every URL, translation and section order, before anything renders.
-        var index = new SiteIndex(config, pages, contentAssets, bag, loader.Unloadable);
+        var index = new SiteIndex(config, pages, contentAssets, bag, loader.Unloadable, options.Strict);
         var loadFailed = bag.HasErrors;
 
         // 4. Markdown parsed for every page first, so headings (anchors, tables of contents) are known everywhere.
         var cjkTag = config.Languages.FirstOrDefault(l => MarkdownStage.IsCjk(l.LangTag))?.LangTag;
         var markdown = new MarkdownStage(MarkdownPipelineFactory.Create(config.AllowRawHtml), cjkTag);
         Parallel.ForEach(index.Pages, page => markdown.Parse(page, bag));
+        return new LoadedSite(config, index, templates, themeAssets, markdown, loadFailed);
+    }
+
+    public BuildResult Build()
+    {
+        var bag = new DiagnosticBag();
+        var tree = new OutputTree();
+        if (Load(bag) is not var (config, index, templates, themeAssets, markdown, loadFailed))
+            return Result(bag, tree, null, 0, null, false);
 
         // 5. Render: Markdown body with resolved links, then layouts.
         var models = new PageModelBuilder(index);
@@ -52,7 +63,10 @@ public sealed class SiteBuilder(BuildOptions options)
         foreach (var asset in index.Assets) AddOrReport(tree, asset.OutputPath, File.ReadAllBytes(asset.FullPath), asset.SourcePath, bag);
         foreach (var (path, bytes) in themeAssets.All) AddOrReport(tree, path, bytes, TemplateStore.Folder, bag);
 
-        // 6. Check the output as a browser would see it. Missing pages would only echo earlier errors, so skip it then.
+        // 6. Translation parity: each translation against its source page, block by block.
+        new ParityChecker(index, bag, options.Strict).Check();
+
+        // 7. Check the output as a browser would see it. Missing pages would only echo earlier errors, so skip it then.
         LinkChecker? checker = null;
         if (!loadFailed && renderFailed == 0)
         {
@@ -60,7 +74,7 @@ public sealed class SiteBuilder(BuildOptions options)
             checker.Check(index.Pages.ToDictionary(p => p.OutputPath, p => p.LinkOrigins), index.Pages.ToDictionary(p => p.OutputPath, p => p.ReportedLinks));
         }
 
-        // 7. Write, only when everything succeeded: the previous output stays untouched otherwise.
+        // 8. Write, only when everything succeeded: the previous output stays untouched otherwise.
         var written = false;
         if (options.OutputDir is { } outDir && !bag.HasErrors)
         {

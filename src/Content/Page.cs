@@ -38,6 +38,8 @@ public sealed class Page
     public IReadOnlyList<TocEntry> Toc { get; set; } = [];
     /// <summary>Where each rewritten link was written, so the output checker can blame the Markdown line.</summary>
     public Dictionary<string, LinkOrigin> LinkOrigins { get; } = new();
+    /// <summary>Links to pages of the site, by the target's translation key, for the link parity check.</summary>
+    public List<PageLink> PageLinks { get; } = new();
     /// <summary>Link URLs already reported as broken by the Markdown stage, so the output check doesn't repeat them.</summary>
     public HashSet<string> ReportedLinks { get; } = new();
 
@@ -49,3 +51,6 @@ public sealed record TocEntry(int Level, string Id, string Text);
 
 /// <summary>Where a link was written, and how (`../themes/chips.md#x`), for messages in the author's own terms.</summary>
 public sealed record LinkOrigin(SourceLocation At, string Written);
+
+/// <summary>A link to a page (`TargetKey` is its translation key) and an optional heading, where it was written.</summary>
+public sealed record PageLink(string TargetKey, string Fragment, SourceLocation At);

@@ -19,7 +19,7 @@ public sealed class SiteIndex
     /// <summary>Source paths of pages that failed to load (their errors are already reported).</summary>
     public IReadOnlySet<string> Unloadable { get; }
 
-    public SiteIndex(SiteConfig config, IEnumerable<Page> pages, IEnumerable<ContentAsset> assets, DiagnosticBag bag, IReadOnlySet<string>? unloadable = null)
+    public SiteIndex(SiteConfig config, IEnumerable<Page> pages, IEnumerable<ContentAsset> assets, DiagnosticBag bag, IReadOnlySet<string>? unloadable = null, bool strict = false)
     {
         Unloadable = unloadable ?? new HashSet<string>();
         Config = config;
@@ -29,7 +29,7 @@ public sealed class SiteIndex
         _bySource = Pages.ToDictionary(p => p.SourcePath, StringComparer.Ordinal);
         _assetsBySource = Assets.ToDictionary(a => a.SourcePath, StringComparer.Ordinal);
         ReportDuplicateUrls(bag);
-        PairTranslations(bag);
+        PairTranslations(bag, strict);
         OrderSections();
         CheckMenu(bag);
     }
@@ -63,7 +63,7 @@ public sealed class SiteIndex
         }
     }
 
-    private void PairTranslations(DiagnosticBag bag)
+    private void PairTranslations(DiagnosticBag bag, bool strict)
     {
         foreach (var group in Pages.GroupBy(p => p.TranslationKey))
         {
@@ -77,8 +77,8 @@ public sealed class SiteIndex
             foreach (var page in group)
                 foreach (var lang in Config.Languages.Where(l => l != page.Language && !byLang.ContainsKey(l.Key)
                              && !Unloadable.Contains($"{ContentLoader.Folder}/{l.Key}/{page.ContentPath}")))
-                    bag.Warning(new SourceLocation(page.SourcePath), $"no {lang.Key} translation",
-                        $"expected {ContentLoader.Folder}/{lang.Key}/{page.ContentPath} or a page with translation_key '{page.TranslationKey}'");
+                    bag.Add(new Diagnostic(strict ? Severity.Error : Severity.Warning, new SourceLocation(page.SourcePath), $"no {lang.Key} translation",
+                        $"expected {ContentLoader.Folder}/{lang.Key}/{page.ContentPath} or a page with translation_key '{page.TranslationKey}'"));
         }
     }
 

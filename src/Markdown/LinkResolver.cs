@@ -28,7 +28,11 @@ public sealed partial class LinkResolver(SiteIndex index, DiagnosticBag bag)
 
     private string? ResolveUrl(Page page, string url, SourceLocation at)
     {
-        if (url.StartsWith('#')) return url;
+        if (url.StartsWith('#'))
+        {
+            page.PageLinks.Add(new PageLink(page.TranslationKey, Uri.UnescapeDataString(url[1..]), at));
+            return url;
+        }
         if (url.StartsWith('/'))
         {
             bag.Error(at, $"link '{url}' is root-absolute and breaks under a sub-path", "write a relative path to the .md file");
@@ -47,7 +51,11 @@ public sealed partial class LinkResolver(SiteIndex index, DiagnosticBag bag)
         }
         if (target.EndsWith(".md", StringComparison.OrdinalIgnoreCase))
         {
-            if (index.BySource(target) is { } targetPage) return UrlMapper.Relative(page.Url, targetPage.Url) + fragment;
+            if (index.BySource(target) is { } targetPage)
+            {
+                page.PageLinks.Add(new PageLink(targetPage.TranslationKey, Uri.UnescapeDataString(fragment.TrimStart('#')), at));
+                return UrlMapper.Relative(page.Url, targetPage.Url) + fragment;
+            }
             if (index.Unloadable.Contains(target)) return null; // its own errors say why
             bag.Error(at, $"link to missing page '{url}'", $"no page at {target}");
             return null;

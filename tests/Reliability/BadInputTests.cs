@@ -100,7 +100,7 @@ public class BadInputTests
             + "\n-- content/en/big.md --\n---\ntitle: Big\ntranslation_key: big\n---\n" + big
             + "\n-- content/zh-Hant/big.md --\n---\ntitle: 大\ntranslation_key: big\n---\n# " + new string('標', 10_000) + "\n");
         var result = site.Build();
-        Assert.Empty(result.Diagnostics);
+        Assert.DoesNotContain(result.Diagnostics, d => d.IsError); // the two pages differ on purpose: drift warnings only
         var length = result.Output.Bytes("en/big/index.html").Length;
         Assert.True(length > 5_000_000, $"{length} bytes");
         Assert.Contains(new string('標', 10_000), result.Output.Text("zh/big/index.html"));

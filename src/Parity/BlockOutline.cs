@@ -1,0 +1,80 @@
+using System.Security.Cryptography;
+using System.Text;
+using Markdig.Extensions.Footnotes;
+using Markdig.Extensions.Tables;
+using Markdig.Renderers.Html;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+using SiteGen.Content;
+
+namespace SiteGen.Parity;
+
+/// <summary>One top-level block of a page, as the parity checks and the side-by-side view see it.</summary>
+public sealed record OutlineBlock(Block Block, string Kind, int Line, int Items, string Text, string Hash)
+{
+    public string Describe() => Items > 0 ? $"{Kind} of {Items}" : Kind;
+}
+
+/// <summary>The top-level blocks of a page in order, without those marked `{.translation-only}`.</summary>
+public static class BlockOutline
+{
+    public const string TranslationOnlyClass = "translation-only";
+
+    public static List<OutlineBlock> Of(Page page)
+    {
+        if (page.Document is null) return [];
+        return page.Document.Where(b => !IsTranslationOnly(b)).Select(b => Describe(page, b)).ToList();
+    }
+
+    public static bool IsTranslationOnly(Block block) => block.GetAttributes().Classes?.Contains(TranslationOnlyClass) == true;
+
+    private static OutlineBlock Describe(Page page, Block block)
+    {
+        var (kind, items) = block switch
+        {
+            HeadingBlock h => ($"heading {h.Level}", 0),
+            ListBlock l => (l.IsOrdered ? "numbered list" : "list", l.Count),
+            QuoteBlock => ("quote", 0),
+            Table t => ("table", t.Count),
+            FencedCodeBlock or CodeBlock => ("code", 0),
+            ThematicBreakBlock => ("rule", 0),
+            FootnoteGroup f => ("footnotes", f.Count),
+            ParagraphBlock => ("paragraph", 0),
+            _ => (block.GetType().Name, 0),
+        };
+        var source = page.Body.Substring(block.Span.Start, Math.Max(0, Math.Min(block.Span.Length, page.Body.Length - block.Span.Start)));
+        return new OutlineBlock(block, kind, page.BodyFirstLine + block.Line, items, PlainText(block), ShortHash(source.Trim()));
+    }
+
+    public static string PlainText(Block block)
+    {
+        var sb = new StringBuilder();
+        AppendText(block, sb);
+        return sb.ToString();
+    }
+
+    private static void AppendText(Block block, StringBuilder sb)
+    {
+        switch (block)
+        {
+            case ContainerBlock container:
+                foreach (var child in container) AppendText(child, sb);
+                break;
+            case LeafBlock { Inline: { } inline }:
+                foreach (var d in inline.Descendants())
+                {
+                    if (d is LiteralInline l) sb.Append(l.Content.AsSpan());
+                    else if (d is CodeInline c) sb.Append(c.Content);
+                    else if (d is LineBreakInline) sb.Append(' ');
+                }
+                break;
+            case LeafBlock leaf:
+                sb.Append(leaf.Lines.ToString());
+                break;
+        }
+        sb.Append(' ');
+    }
+
+    public static string ShortHash(string text) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.Replace("\r\n", "\n"))))[..8];
+}

@@ -1,0 +1,143 @@
+using System.Collections;
+using SiteGen.Content;
+using SiteGen.Diagnostics;
+
+namespace SiteGen.Parity;
+
+/// <summary>
+/// Compares every page in the source language with each of its translations: numbers, structure, links, front-matter
+/// lists and staleness. Findings are warnings, or errors with `--strict`; each names both files and lines.
+/// </summary>
+public sealed class ParityChecker(SiteIndex index, DiagnosticBag bag, bool strict)
+{
+    public int Findings { get; private set; }
+
+    public void Check()
+    {
+        var source = index.Config.Default;
+        foreach (var page in index.Pages.Where(p => p.Language == source && p.Document is not null))
+            foreach (var translation in page.Translations.Values.Where(t => t.Document is not null))
+                CheckPair(page, translation);
+    }
+
+    private void CheckPair(Page source, Page translation)
+    {
+        var a = BlockOutline.Of(source);
+        var b = BlockOutline.Of(translation);
+        if (StructureMatches(source, a, translation, b))
+            for (var i = 0; i < a.Count; i++) CompareNumbers(source, a[i].Line, a[i].Text, translation, b[i].Line, b[i].Text);
+        else
+            CompareNumbers(source, source.BodyFirstLine, string.Concat(a.Select(x => x.Text + " ")), translation, translation.BodyFirstLine, string.Concat(b.Select(x => x.Text + " ")));
+        CompareLinks(source, translation);
+        CompareData(source, translation);
+        CheckStaleness(source, a, translation);
+    }
+
+    private bool StructureMatches(Page source, List<OutlineBlock> a, Page translation, List<OutlineBlock> b)
+    {
+        for (var i = 0; i < Math.Min(a.Count, b.Count); i++)
+        {
+            if (a[i].Kind == b[i].Kind && a[i].Items == b[i].Items) continue;
+            Report(translation, b[i].Line, $"structure differs from {source.SourcePath}:{a[i].Line}: {a[i].Describe()} there, {b[i].Describe()} here");
+            return false;
+        }
+        if (a.Count == b.Count) return true;
+        var (side, extra) = a.Count > b.Count ? (source, a[b.Count]) : (translation, b[a.Count]);
+        var at = b.Count > a.Count ? b[a.Count].Line : b.Count > 0 ? b[^1].Line : translation.BodyFirstLine;
+        Report(translation, at, $"structure differs from {source.SourcePath}: {a.Count} blocks there, {b.Count} here; {side.SourcePath}:{extra.Line} ({extra.Describe()}) has no counterpart");
+        return false;
+    }
+
+    private void CompareNumbers(Page source, int sourceLine, string sourceText, Page translation, int line, string text)
+    {
+        var there = NumberExtractor.Extract(sourceText);
+        var here = NumberExtractor.Extract(text);
+        var onlyThere = MultisetMinus(there, here);
+        var onlyHere = MultisetMinus(here, there);
+        if (onlyThere.Count == 0 && onlyHere.Count == 0) return;
+        var parts = new List<string>();
+        if (onlyThere.Count > 0) parts.Add($"only there: {Format(onlyThere)}");
+        if (onlyHere.Count > 0) parts.Add($"only here: {Format(onlyHere)}");
+        Report(translation, line, $"numbers differ from {source.SourcePath}:{sourceLine} ({string.Join("; ", parts)})");
+    }
+
+    private void CompareLinks(Page source, Page translation)
+    {
+        var there = source.PageLinks.Select(l => (l.TargetKey, l.Fragment)).ToList();
+        var here = translation.PageLinks.Select(l => (l.TargetKey, l.Fragment)).ToList();
+        foreach (var missing in MultisetMinus(there, here).Distinct())
+        {
+            var at = source.PageLinks.First(l => (l.TargetKey, l.Fragment) == missing).At;
+            Report(translation, translation.BodyFirstLine, $"{source.SourcePath}:{at.Line} links to {Describe(missing)}, this page does not");
+        }
+        foreach (var extra in MultisetMinus(here, there).Distinct())
+        {
+            var at = translation.PageLinks.First(l => (l.TargetKey, l.Fragment) == extra).At;
+            Report(translation, at.Line, $"links to {Describe(extra)}, {source.SourcePath}:{source.BodyFirstLine} does not");
+        }
+    }
+
+    private void CompareData(Page source, Page translation) =>
+        CompareData(source.Meta.Data, translation.Meta.Data, "data", source, translation);
+
+    private void CompareData(object? a, object? b, string path, Page source, Page translation)
+    {
+        switch (a, b)
+        {
+            case (IDictionary da, IDictionary db):
+                foreach (DictionaryEntry e in da)
+                    if (db.Contains(e.Key)) CompareData(e.Value, db[e.Key], $"{path}.{e.Key}", source, translation);
+                break;
+            case (IList la, IList lb):
+                if (la.Count != lb.Count)
+                    Report(translation, translation.At("data").Line, $"{path} has {la.Count} entries in {source.SourcePath}:{source.At("data").Line}, {lb.Count} here");
+                for (var i = 0; i < Math.Min(la.Count, lb.Count); i++) CompareData(la[i], lb[i], $"{path}[{i}]", source, translation);
+                break;
+            case (string sa, string sb):
+                var there = NumberExtractor.Extract(sa);
+                var here = NumberExtractor.Extract(sb);
+                if (MultisetMinus(there, here).Count + MultisetMinus(here, there).Count > 0)
+                    Report(translation, translation.At("data").Line, $"numbers in {path} differ from {source.SourcePath}:{source.At("data").Line} ({Format(there)} there, {Format(here)} here)");
+                break;
+        }
+    }
+
+    private void CheckStaleness(Page source, List<OutlineBlock> sourceBlocks, Page translation)
+    {
+        if (translation.Meta.TranslatedFrom is not { } recorded) return;
+        var known = recorded.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet();
+        var current = sourceBlocks.Select(b => b.Hash).ToList();
+        if (current.SequenceEqual(recorded.Split(' ', StringSplitOptions.RemoveEmptyEntries))) return;
+        var changed = sourceBlocks.Where(b => !known.Contains(b.Hash)).Select(b => b.Line).ToList();
+        var where = changed.Count > 0 ? $"changed: {source.SourcePath} lines {string.Join(", ", changed)}" : $"blocks of {source.SourcePath} were removed or reordered";
+        Report(translation, translation.At("translated_from").Line,
+            $"translation is stale: {source.SourcePath} changed since it was translated ({where})",
+            $"update the translation, then run `SiteGen translated {translation.SourcePath}`");
+    }
+
+    private void Report(Page translation, int line, string message, string? hint = null)
+    {
+        Findings++;
+        var at = new SourceLocation(translation.SourcePath, line, 1);
+        if (strict) bag.Error(at, "translation drift: " + message, hint);
+        else bag.Warning(at, "translation drift: " + message, hint);
+    }
+
+    private static string Describe((string Key, string Fragment) link) =>
+        link.Fragment.Length == 0 ? $"'{link.Key}'" : $"'{link.Key}#{link.Fragment}'";
+
+    private static List<T> MultisetMinus<T>(List<T> a, List<T> b) where T : notnull
+    {
+        var counts = b.GroupBy(x => x).ToDictionary(g => g.Key, g => g.Count());
+        var result = new List<T>();
+        foreach (var x in a)
+        {
+            if (counts.TryGetValue(x, out var n) && n > 0) counts[x] = n - 1;
+            else result.Add(x);
+        }
+        return result;
+    }
+
+    private static string Format(List<decimal> numbers) =>
+        numbers.Count == 0 ? "none" : string.Join(", ", numbers.Select(n => n.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+}

@@ -50,7 +50,7 @@ public sealed class SiteBuilder(BuildOptions options)
             return Result(bag, tree, null, 0, null, false);
 
         // 5. Render: Markdown body with resolved links, then layouts.
-        var models = new PageModelBuilder(index);
+        var models = new PageModelBuilder(index, templates.Has(TemplateRenderer.BilingualLayout));
         var renderer = new TemplateRenderer(templates, new TemplateFunctions(templates, themeAssets, models, config), models, config, bag);
         var renderFailed = 0;
         Parallel.ForEach(index.Pages, page =>
@@ -60,6 +60,12 @@ public sealed class SiteBuilder(BuildOptions options)
             else Interlocked.Increment(ref renderFailed);
         });
         if (!SpecialPages(renderer, index, tree)) renderFailed++;
+        if (templates.Has(TemplateRenderer.BilingualLayout))
+            Parallel.ForEach(index.Pages.Where(p => p.Translations.Count > 0 && p.Document is not null), page =>
+            {
+                if (BilingualView(page, index, markdown, renderer) is { } html && !tree.Add(PageModelBuilder.BilingualUrl(page) + "index.html", html))
+                    bag.Error(new SourceLocation(page.SourcePath), $"the side-by-side view /{PageModelBuilder.BilingualUrl(page)} clashes with another page");
+            });
         foreach (var asset in index.Assets) AddOrReport(tree, asset.OutputPath, File.ReadAllBytes(asset.FullPath), asset.SourcePath, bag);
         foreach (var (path, bytes) in themeAssets.All) AddOrReport(tree, path, bytes, TemplateStore.Folder, bag);
 
@@ -82,6 +88,19 @@ public sealed class SiteBuilder(BuildOptions options)
             written = true;
         }
         return Result(bag, tree, index, themeAssets.Count + index.Assets.Count, checker, written);
+    }
+
+    /// <summary>The page beside its source-language version (or, for a source page, its first translation).</summary>
+    private static string? BilingualView(Page page, SiteIndex index, MarkdownStage markdown, TemplateRenderer renderer)
+    {
+        var other = page.Translations.GetValueOrDefault(index.Config.DefaultLanguage) ?? page.Translations.Values.First();
+        if (other.Document is null) return null;
+        var viewUrl = PageModelBuilder.BilingualUrl(page);
+        var ownDoc = markdown.ParseCopy(page, viewUrl, index);
+        var otherDoc = markdown.ParseCopy(other, viewUrl, index);
+        var alignment = BilingualAligner.Align(page, ownDoc, other, otherDoc);
+        var rows = alignment.Rows.Select(r => (markdown.RenderBlocks(page, r.Own, keepIds: true), markdown.RenderBlocks(other, r.Other, keepIds: false)));
+        return renderer.RenderBilingual(page, other, viewUrl, alignment.Mode, rows.ToList());
     }
 
     /// <returns>false if a template failed.</returns>

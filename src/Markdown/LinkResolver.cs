@@ -9,33 +9,44 @@ namespace SiteGen.Markdown;
 /// <summary>
 /// Rewrites relative links to `.md` files and content assets into relative URLs of the output, reporting a
 /// missing target at the Markdown line. Fragments are checked later, against the rendered pages.
+/// Without a bag it resolves silently: for a second rendering of a page's blocks at another URL (the side-by-side view).
 /// </summary>
-public sealed partial class LinkResolver(SiteIndex index, DiagnosticBag bag)
+public sealed partial class LinkResolver(SiteIndex index, DiagnosticBag? bag)
 {
-    public void Resolve(Page page, MarkdownDocument doc)
+    /// <param name="fromUrl">The URL the HTML will be served at; the page's own URL by default.</param>
+    public void Resolve(Page page, MarkdownDocument doc, string? fromUrl = null)
     {
+        fromUrl ??= page.Url;
         foreach (var link in doc.Descendants<LinkInline>())
         {
             if (string.IsNullOrEmpty(link.Url) || IsExternal(link.Url)) continue;
             var at = new SourceLocation(page.SourcePath, page.BodyFirstLine + link.Line, link.Column + 1);
             var written = link.Url;
-            var resolved = ResolveUrl(page, written, at);
+            var resolved = ResolveUrl(page, written, at, fromUrl);
+            if (bag is null) { if (resolved is not null) link.Url = resolved; continue; }
             if (resolved is null) { page.ReportedLinks.Add(written); continue; }
             link.Url = resolved;
             page.LinkOrigins.TryAdd(resolved, new LinkOrigin(at, written));
         }
     }
 
-    private string? ResolveUrl(Page page, string url, SourceLocation at)
+    private void Error(SourceLocation at, string message, string? hint = null) => bag?.Error(at, message, hint);
+
+    private void Record(Page page, PageLink link)
+    {
+        if (bag is not null) page.PageLinks.Add(link);
+    }
+
+    private string? ResolveUrl(Page page, string url, SourceLocation at, string fromUrl)
     {
         if (url.StartsWith('#'))
         {
-            page.PageLinks.Add(new PageLink(page.TranslationKey, Uri.UnescapeDataString(url[1..]), at));
-            return url;
+            Record(page, new PageLink(page.TranslationKey, Uri.UnescapeDataString(url[1..]), at));
+            return fromUrl == page.Url ? url : UrlMapper.Relative(fromUrl, page.Url) + url;
         }
         if (url.StartsWith('/'))
         {
-            bag.Error(at, $"link '{url}' is root-absolute and breaks under a sub-path", "write a relative path to the .md file");
+            Error(at, $"link '{url}' is root-absolute and breaks under a sub-path", "write a relative path to the .md file");
             return null;
         }
         var hash = url.IndexOf('#');
@@ -46,22 +57,22 @@ public sealed partial class LinkResolver(SiteIndex index, DiagnosticBag bag)
         var target = UrlMapper.Join(Path.GetDirectoryName(page.SourcePath)!.Replace('\\', '/'), path);
         if (target is null || !target.StartsWith(ContentLoader.Folder + "/", StringComparison.Ordinal))
         {
-            bag.Error(at, $"link '{url}' points outside content/");
+            Error(at, $"link '{url}' points outside content/");
             return null;
         }
         if (target.EndsWith(".md", StringComparison.OrdinalIgnoreCase))
         {
             if (index.BySource(target) is { } targetPage)
             {
-                page.PageLinks.Add(new PageLink(targetPage.TranslationKey, Uri.UnescapeDataString(fragment.TrimStart('#')), at));
-                return UrlMapper.Relative(page.Url, targetPage.Url) + fragment;
+                Record(page, new PageLink(targetPage.TranslationKey, Uri.UnescapeDataString(fragment.TrimStart('#')), at));
+                return UrlMapper.Relative(fromUrl, targetPage.Url) + fragment;
             }
             if (index.Unloadable.Contains(target)) return null; // its own errors say why
-            bag.Error(at, $"link to missing page '{url}'", $"no page at {target}");
+            Error(at, $"link to missing page '{url}'", $"no page at {target}");
             return null;
         }
-        if (index.AssetBySource(target) is { } asset) return UrlMapper.Relative(page.Url, asset.OutputPath) + fragment;
-        bag.Error(at, $"link to missing file '{url}'", $"no file at {target}");
+        if (index.AssetBySource(target) is { } asset) return UrlMapper.Relative(fromUrl, asset.OutputPath) + fragment;
+        Error(at, $"link to missing file '{url}'", $"no file at {target}");
         return null;
     }
 

@@ -1,5 +1,7 @@
 using Markdig;
 using Markdig.Renderers;
+using Markdig.Renderers.Html;
+using Markdig.Syntax;
 using SiteGen.Content;
 using SiteGen.Diagnostics;
 
@@ -28,6 +30,36 @@ public sealed class MarkdownStage(MarkdownPipeline pipeline, string? cjkTag)
         writer.Flush();
         return writer.ToString();
     });
+
+    /// <summary>A private copy of a page's syntax tree with its links resolved for HTML served at another URL.</summary>
+    public MarkdownDocument ParseCopy(Page page, string fromUrl, SiteIndex index)
+    {
+        var copy = Markdig.Markdown.Parse(page.Body, pipeline);
+        new LinkResolver(index, null).Resolve(page, copy, fromUrl);
+        return copy;
+    }
+
+    /// <summary>
+    /// Renders some top-level blocks of a copy made by <see cref="ParseCopy"/> as HTML served at another URL.
+    /// Without ids, so that the two languages of a side-by-side view can share one page.
+    /// </summary>
+    public string RenderBlocks(Page page, IEnumerable<Block> blocks, bool keepIds)
+    {
+        using var writer = new StringWriter();
+        var renderer = new HtmlRenderer(writer);
+        pipeline.Setup(renderer);
+        renderer.ObjectRenderers.ReplaceOrAdd<Markdig.Renderers.Html.Inlines.LiteralInlineRenderer>(
+            new ForeignScriptRenderer { CjkTag = IsCjk(page.Language.LangTag) ? null : cjkTag });
+        foreach (var block in blocks)
+        {
+            if (!keepIds)
+                foreach (var obj in block.Descendants().Prepend(block))
+                    if (obj.TryGetAttributes() is { } attributes) attributes.Id = null;
+            renderer.Render(block);
+        }
+        writer.Flush();
+        return writer.ToString();
+    }
 
     /// <summary>Markdig refuses pathological nesting (thousands of `>`, list levels or `*`) instead of overflowing the stack.</summary>
     private static string? Guarded(Page page, DiagnosticBag bag, Func<string> work)

@@ -20,11 +20,10 @@ public static class BlockOutline
 {
     public const string TranslationOnlyClass = "translation-only";
 
-    public static List<OutlineBlock> Of(Page page)
-    {
-        if (page.Document is null) return [];
-        return page.Document.Where(b => !IsTranslationOnly(b)).Select(b => Describe(page, b)).ToList();
-    }
+    public static List<OutlineBlock> Of(Page page) => page.Document is null ? [] : Of(page, page.Document);
+
+    public static List<OutlineBlock> Of(Page page, MarkdownDocument doc) =>
+        doc.Where(b => !IsTranslationOnly(b)).Select(b => Describe(page, b)).ToList();
 
     public static bool IsTranslationOnly(Block block) => block.GetAttributes().Classes?.Contains(TranslationOnlyClass) == true;
 

@@ -15,7 +15,8 @@ public sealed class PageModelBuilder
     private readonly Dictionary<string, ScriptObject> _languages = new();
     private readonly SiteIndex _index;
 
-    public PageModelBuilder(SiteIndex index)
+    /// <param name="bilingualViews">Whether the theme has a side-by-side layout, so pages get a `bilingual_url`.</param>
+    public PageModelBuilder(SiteIndex index, bool bilingualViews = false)
     {
         _index = index;
         foreach (var page in index.Pages) _pages[page] = Summary(page);
@@ -30,10 +31,12 @@ public sealed class PageModelBuilder
             model["translations"] = translations;
             var defaultVersion = page.Language.Key == index.Config.DefaultLanguage ? page : page.Translations.GetValueOrDefault(index.Config.DefaultLanguage);
             model["x_default"] = _pages[defaultVersion ?? page];
+            model["bilingual_url"] = bilingualViews && page.Translations.Count > 0 ? BilingualUrl(page) : null;
         }
     }
 
     public ScriptObject Of(Page page) => _pages[page];
+    public static string BilingualUrl(Page page) => page.Url + "bilingual/";
     public ScriptObject Of(LanguageConfig lang) => _languages[lang.Key];
     public ScriptArray Languages() => new(_index.Config.Languages.Select(Of));
 
@@ -63,6 +66,7 @@ public sealed class PageModelBuilder
             ["lang_tag"] = lang.LangTag,
             ["lang_name"] = lang.Name,
             ["data"] = ModelConverter.ToScript(page.Meta.Data),
+            ["layout"] = page.Meta.Layout,
             ["toc"] = new ScriptArray(page.Toc.Select(t => new ScriptObject { ["level"] = t.Level, ["id"] = t.Id, ["text"] = t.Text })),
         };
     }

@@ -24,6 +24,31 @@ public sealed class TemplateRenderer(TemplateStore templates, TemplateFunctions 
         return Render(LayoutResolver.Base, globals, page.SourcePath);
     }
 
+    public const string BilingualLayout = "layouts/bilingual.html";
+
+    /// <summary>The side-by-side view of a page and its translation, at its own URL.</summary>
+    public string? RenderBilingual(Page own, Page other, string viewUrl, string mode, IEnumerable<(string Own, string Other)> rows)
+    {
+        var globals = Globals(viewUrl, own.Language);
+        var model = models.Of(own);
+        globals["page"] = model;
+        globals["content"] = new TrustedHtml("");
+        globals["translation"] = models.Of(other);
+        globals["other_lang"] = models.Of(other.Language);
+        globals["alignment"] = mode;
+        globals["is_bilingual"] = true;
+        globals["rows"] = new ScriptArray(rows.Select((r, i) => new ScriptObject
+        {
+            ["number"] = i + 1,
+            ["own"] = new TrustedHtml(r.Own),
+            ["other"] = new TrustedHtml(r.Other),
+        }));
+        var main = Render(BilingualLayout, globals, own.SourcePath);
+        if (main is null || templates.IsBroken(LayoutResolver.Base)) return null;
+        globals["main"] = new TrustedHtml(main);
+        return Render(LayoutResolver.Base, globals, own.SourcePath);
+    }
+
     /// <summary>Pages that belong to no language folder (the landing page, 404, the sitemap), written at the site root.</summary>
     public string? RenderSpecial(string name, string outputPath)
     {
@@ -51,6 +76,7 @@ public sealed class TemplateRenderer(TemplateStore templates, TemplateFunctions 
         globals["languages"] = languages;
         globals["other_languages"] = new ScriptArray(languages.Cast<ScriptObject>().Where(l => (string?)l["key"] != lang.Key));
         globals["url"] = fromUrl;
+        globals["is_bilingual"] = false;
         return globals;
     }
 

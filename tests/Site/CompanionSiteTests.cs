@@ -17,10 +17,18 @@ public class CompanionSiteTests
     [Fact]
     public void Every_page_has_its_counterpart_in_the_other_language()
     {
-        var zh = Result.Value.Output.Paths.Where(p => p.StartsWith("zh/") && p.EndsWith("index.html")).Select(p => p[3..]).ToList();
-        var en = Result.Value.Output.Paths.Where(p => p.StartsWith("en/") && p.EndsWith("index.html")).Select(p => p[3..]).ToList();
+        var zh = Result.Value.Output.Paths.Where(p => p.StartsWith("zh/") && p.EndsWith("index.html") && !p.Contains("/bilingual/")).Select(p => p[3..]).ToList();
+        var en = Result.Value.Output.Paths.Where(p => p.StartsWith("en/") && p.EndsWith("index.html") && !p.Contains("/bilingual/")).Select(p => p[3..]).ToList();
         Assert.Equal(zh, en);
         Assert.Equal(12, zh.Count);
+    }
+
+    [Fact]
+    public void Every_page_has_a_side_by_side_view_in_each_language()
+    {
+        var views = Result.Value.Output.Paths.Where(p => p.EndsWith("/bilingual/index.html")).ToList();
+        Assert.Equal(24, views.Count);
+        Assert.DoesNotContain("bilingual", Result.Value.Output.Text("robots.txt"));
     }
 
     [Fact]

@@ -10,4 +10,6 @@ public sealed record BuildOptions
     public string? BaseUrl { get; init; }
     /// <summary>Translation drift (missing pages, numbers, structure, links, staleness) is an error, not a warning.</summary>
     public bool Strict { get; init; }
+    /// <summary>Keeps rendered pages between builds (serve): only pages whose inputs changed are rendered again.</summary>
+    public Incremental.RenderCache? Cache { get; init; }
 }

@@ -34,6 +34,16 @@ internal static class Cli
         translated.Options.Add(rootOption);
         translated.Arguments.Add(paths);
 
+        var portOption = new Option<int>("--port") { Description = "Port on 127.0.0.1 (the next free one is used if it is taken)", DefaultValueFactory = _ => 1313 };
+        var basePathOption = new Option<string>("--base-path") { Description = "Serve under this sub-path, as a sub-path host would (e.g. /companion/)", DefaultValueFactory = _ => "/" };
+        var serve = new Command("serve", "Build into memory, serve on 127.0.0.1, rebuild and reload open pages on every change");
+        foreach (var o in new Option[] { rootOption, portOption, basePathOption, draftsOption }) serve.Options.Add(o);
+
+        var newPath = new Argument<string>("path") { Description = "Page path inside each language folder, e.g. themes/energy" };
+        var newCommand = new Command("new", "Create a page in every language, with front matter filled in");
+        newCommand.Options.Add(rootOption);
+        newCommand.Arguments.Add(newPath);
+
         var root = new RootCommand("SiteGen: a static site generator for bilingual sites. Without a command, runs `build`.");
         root.Options.Add(rootOption);
         root.Options.Add(outOption);
@@ -44,6 +54,8 @@ internal static class Cli
         root.Subcommands.Add(build);
         root.Subcommands.Add(check);
         root.Subcommands.Add(translated);
+        root.Subcommands.Add(serve);
+        root.Subcommands.Add(newCommand);
 
         int Action(ParseResult parse, bool isCheck)
         {
@@ -61,6 +73,13 @@ internal static class Cli
         root.SetAction(parse => Action(parse, false));
         build.SetAction(parse => Action(parse, false));
         check.SetAction(parse => Action(parse, true));
+        serve.SetAction(parse =>
+        {
+            var options = new BuildOptions { Root = Path.GetFullPath(parse.GetValue(rootOption) ?? "."), IncludeDrafts = parse.GetValue(draftsOption) };
+            using var stop = new CancellationTokenSource();
+            return SiteGen.Serve.DevServer.RunAsync(options, parse.GetValue(portOption), parse.GetValue(basePathOption) ?? "/", Console.Out, stop.Token).GetAwaiter().GetResult();
+        });
+        newCommand.SetAction(parse => NewPage(Path.GetFullPath(parse.GetValue(rootOption) ?? "."), parse.GetValue(newPath)!));
         translated.SetAction(parse => Translated(Path.GetFullPath(parse.GetValue(rootOption) ?? "."), parse.GetValue(paths)!, parse.GetValue(verboseOption)));
 
         var result = root.Parse(args);
@@ -71,6 +90,15 @@ internal static class Cli
             return UsageError;
         }
         return result.Invoke();
+    }
+
+    private static int NewPage(string root, string path)
+    {
+        var bag = new SiteGen.Diagnostics.DiagnosticBag();
+        var created = SiteGen.Content.PageScaffolder.Create(root, path, DateOnly.FromDateTime(DateTime.Now), bag);
+        foreach (var d in bag.Sorted()) Console.Error.WriteLine(d);
+        foreach (var p in created ?? []) Console.WriteLine($"Created {p}");
+        return bag.HasErrors ? SiteProblems : Ok;
     }
 
     private static int Translated(string root, string[] files, bool verbose)

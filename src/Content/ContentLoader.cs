@@ -85,6 +85,7 @@ public sealed class ContentLoader(SiteConfig config, DiagnosticBag bag, bool inc
             Meta = fm,
             MetaLocations = meta.KeyLocations,
             Body = parts.Body,
+            FrontMatterText = parts.Yaml,
             BodyFirstLine = parts.BodyFirstLine,
             Kind = UrlMapper.KindOf(contentPath),
             Section = UrlMapper.SectionOf(contentPath),

@@ -15,6 +15,8 @@ public sealed class Page
     public required FrontMatter Meta { get; init; }
     public required IReadOnlyDictionary<string, SourceLocation> MetaLocations { get; init; }
     public required string Body { get; init; }
+    /// <summary>The front matter as written, for the incremental build's change detection.</summary>
+    public string FrontMatterText { get; init; } = "";
     /// <summary>1-based file line of the body's first line; Markdig's 0-based lines are added to it.</summary>
     public required int BodyFirstLine { get; init; }
     public required PageKind Kind { get; init; }

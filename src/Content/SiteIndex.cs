@@ -37,7 +37,7 @@ public sealed class SiteIndex
     private void CheckMenu(DiagnosticBag bag)
     {
         foreach (var entry in Config.Menu)
-            foreach (var lang in Config.Languages.Where(l => ByContentPath(l, entry) is null))
+            foreach (var lang in Config.Languages.Where(l => ByContentPath(l, entry) is null && !Unloadable.Contains($"{ContentLoader.Folder}/{l.Key}/{entry}")))
                 bag.Error(new SourceLocation(SiteConfigLoader.FileName), $"menu entry '{entry}' has no page in {lang.Key}", $"expected {ContentLoader.Folder}/{lang.Key}/{entry}");
     }
 

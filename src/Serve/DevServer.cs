@@ -1,0 +1,123 @@
+using System.Net;
+using System.Text;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.StaticFiles;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using SiteGen.Config;
+using SiteGen.Diagnostics;
+
+namespace SiteGen.Serve;
+
+/// <summary>
+/// `SiteGen serve`: builds into memory, serves the result with Kestrel on 127.0.0.1 (optionally under a sub-path,
+/// exactly as a sub-path host would), rebuilds on every change and tells open pages to reload.
+/// </summary>
+public static class DevServer
+{
+    private static readonly FileExtensionContentTypeProvider ContentTypes = new();
+
+    public static async Task<int> RunAsync(BuildOptions options, int port, string basePath, TextWriter log, CancellationToken stop)
+    {
+        basePath = "/" + basePath.Trim('/') + (basePath.Trim('/').Length > 0 ? "/" : "");
+        var session = new ServeSession(options, log);
+        await session.RebuildAsync("Initial build");
+        var app = await StartAsync(session, port, basePath, log, stop);
+        if (app is null) return 2;
+        using var watcher = new SiteWatcher(options.Root, changed => session.RebuildAsync($"Changed {string.Join(", ", changed.Take(3))}{(changed.Count > 3 ? ", …" : "")}"));
+        await app.WaitForShutdownAsync(stop);
+        log.WriteLine("Stopped.");
+        return 0;
+    }
+
+    /// <summary>Binds the port, or the next free one (said aloud) when it is taken.</summary>
+    private static async Task<WebApplication?> StartAsync(ServeSession session, int port, string basePath, TextWriter log, CancellationToken stop)
+    {
+        for (var candidate = port; candidate < port + 20; candidate++)
+        {
+            var builder = WebApplication.CreateSlimBuilder();
+            builder.Logging.ClearProviders();
+            builder.WebHost.UseUrls($"http://127.0.0.1:{candidate}");
+            var app = builder.Build();
+            app.Run(ctx => Handle(ctx, session, basePath));
+            try
+            {
+                await app.StartAsync(stop);
+            }
+            catch (IOException)
+            {
+                log.WriteLine($"Port {candidate} is in use; trying {candidate + 1}.");
+                await app.DisposeAsync();
+                continue;
+            }
+            var root = $"http://127.0.0.1:{candidate}{basePath}";
+            log.WriteLine($"Serving {root}");
+            foreach (var (key, prefix) in Languages(session)) log.WriteLine($"  {key}: {root}{prefix}/");
+            log.WriteLine("Press Ctrl+C to stop.");
+            return app;
+        }
+        log.WriteLine($"error: ports {port}–{port + 19} are all in use; choose another with --port");
+        return null;
+    }
+
+    private static IEnumerable<(string Key, string Prefix)> Languages(ServeSession session)
+    {
+        var config = SiteConfigLoader.Load(session.Root, null, new DiagnosticBag());
+        return config is null ? [] : config.Languages.Select(l => (l.Key, l.Prefix));
+    }
+
+    private static async Task Handle(HttpContext ctx, ServeSession session, string basePath)
+    {
+        var path = ctx.Request.Path.Value ?? "/";
+        if (path == basePath + LiveReload.EventsPath) { await StreamEvents(ctx, session); return; }
+        if (!path.StartsWith(basePath, StringComparison.Ordinal))
+        {
+            if (path == "/") ctx.Response.Redirect(basePath);
+            else ctx.Response.StatusCode = (int)HttpStatusCode.NotFound;
+            return;
+        }
+        var tree = session.Current;
+        var rel = path[basePath.Length..];
+        var file = rel.Length == 0 || rel.EndsWith('/') ? rel + "index.html" : rel;
+        if (!tree.Contains(file) && tree.Contains(rel + "/index.html")) { ctx.Response.Redirect(path + "/"); return; }
+        if (tree.Contains(file)) await Send(ctx, file, tree.Bytes(file), 200, basePath);
+        else if (tree.Contains("404.html")) await Send(ctx, "404.html", tree.Bytes("404.html"), 404, basePath);
+        else await Send(ctx, "problems.html", Encoding.UTF8.GetBytes("<!doctype html><meta charset=\"utf-8\"><title>SiteGen</title><body><p>No page here yet.</p></body>"), 404, basePath);
+    }
+
+    private static async Task Send(HttpContext ctx, string file, byte[] bytes, int status, string basePath)
+    {
+        ctx.Response.StatusCode = status;
+        ctx.Response.Headers.CacheControl = "no-store";
+        if (!ContentTypes.TryGetContentType(file, out var type)) type = "application/octet-stream";
+        if (type.StartsWith("text/") || type is "application/javascript" or "application/json" or "image/svg+xml") type += "; charset=utf-8";
+        ctx.Response.ContentType = type;
+        if (file.EndsWith(".html", StringComparison.Ordinal))
+            bytes = Encoding.UTF8.GetBytes(LiveReload.Inject(Encoding.UTF8.GetString(bytes), basePath));
+        await ctx.Response.Body.WriteAsync(bytes);
+    }
+
+    private static async Task StreamEvents(HttpContext ctx, ServeSession session)
+    {
+        ctx.Response.ContentType = "text/event-stream";
+        ctx.Response.Headers.CacheControl = "no-store";
+        var events = session.Subscribe();
+        try
+        {
+            await ctx.Response.WriteAsync("retry: 500\n\n", ctx.RequestAborted);
+            await ctx.Response.Body.FlushAsync(ctx.RequestAborted);
+            await foreach (var message in events.ReadAllAsync(ctx.RequestAborted))
+            {
+                await ctx.Response.WriteAsync(message, ctx.RequestAborted);
+                await ctx.Response.Body.FlushAsync(ctx.RequestAborted);
+            }
+        }
+        catch (OperationCanceledException) { }
+        finally
+        {
+            session.Unsubscribe(events);
+        }
+    }
+}

@@ -1,0 +1,126 @@
+using System.Net;
+using SiteGen.Tests.Support;
+
+namespace SiteGen.Tests.Serve;
+
+/// <summary>`serve` over a temporary copy of the tiny fixture site, through real HTTP and Server-Sent Events.</summary>
+public class ServeTests
+{
+    private static string CopyOfTiny()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "sitegen-serve-" + Guid.NewGuid().ToString("N")[..12]);
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(Repo.Tests, "Fixtures", "tiny"), "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(dir, Path.GetRelativePath(Path.Combine(Repo.Tests, "Fixtures", "tiny"), file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+        return dir;
+    }
+
+    /// <summary>Reads the event stream until an event of that name arrives; returns its data.</summary>
+    private static async Task<string> NextEvent(StreamReader events, string name)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        string? current = null;
+        while (await events.ReadLineAsync(timeout.Token) is { } line)
+        {
+            if (line.StartsWith("event: ")) current = line[7..];
+            else if (line.StartsWith("data: ") && current == name) return line[6..];
+        }
+        throw new Xunit.Sdk.XunitException($"the event stream ended before a '{name}' event");
+    }
+
+    [Fact]
+    public async Task Edit_rebuilds_only_that_page_and_open_pages_reload_with_the_new_text()
+    {
+        var root = CopyOfTiny();
+        using var serve = new ServeProcess(root, "/sub/");
+        var url = $"http://127.0.0.1:{serve.Port}/sub/en/notes/memory/";
+        var page = await serve.Http.GetStringAsync(url);
+        Assert.Contains("Memory supply", page);
+        Assert.Contains("EventSource", page); // the live-reload script, in serve only
+
+        using var events = new StreamReader(await serve.Http.GetStreamAsync($"http://127.0.0.1:{serve.Port}/sub/__sitegen/events"));
+        var file = Path.Combine(root, "content/en/notes/memory.md");
+        File.WriteAllText(file, File.ReadAllText(file).Replace("Memory supply", "Memory supply, edited"));
+        await NextEvent(events, "reload");
+
+        Assert.Contains("Memory supply, edited", await serve.Http.GetStringAsync(url));
+        Assert.Contains("(1 pages rendered,", serve.WaitForLine(l => l.StartsWith("Changed content/en/notes/memory.md")));
+        Assert.False(Directory.Exists(Path.Combine(root, "build")));
+    }
+
+    [Fact]
+    public async Task Broken_edit_shows_problems_keeps_the_last_good_page_and_the_fix_clears_it()
+    {
+        var root = CopyOfTiny();
+        using var serve = new ServeProcess(root);
+        var url = $"http://127.0.0.1:{serve.Port}/en/notes/memory/";
+        using var events = new StreamReader(await serve.Http.GetStreamAsync($"http://127.0.0.1:{serve.Port}/__sitegen/events"));
+        var file = Path.Combine(root, "content/en/notes/memory.md");
+        var good = File.ReadAllText(file);
+
+        File.WriteAllText(file, good.Replace("weight: 1", "weight: abc"));
+        var problems = await NextEvent(events, "problems");
+        Assert.Contains("content/en/notes/memory.md:4:9: error: YAML:", problems);
+        Assert.Contains("Memory supply", await serve.Http.GetStringAsync(url));
+
+        File.WriteAllText(file, good.Replace("Memory supply", "Memory supply, fixed"));
+        await NextEvent(events, "reload");
+        Assert.Contains("Memory supply, fixed", await serve.Http.GetStringAsync(url));
+    }
+
+    [Fact]
+    public async Task Sub_path_serving_and_not_found()
+    {
+        var root = CopyOfTiny();
+        using var serve = new ServeProcess(root, "/companion/");
+        var rootResponse = await serve.Http.GetAsync($"http://127.0.0.1:{serve.Port}/");
+        Assert.Equal(HttpStatusCode.Redirect, rootResponse.StatusCode);
+        Assert.Equal("/companion/", rootResponse.Headers.Location!.OriginalString);
+        var missing = await serve.Http.GetAsync($"http://127.0.0.1:{serve.Port}/companion/nope/");
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Contains("404", await missing.Content.ReadAsStringAsync());
+        var css = await serve.Http.GetAsync($"http://127.0.0.1:{serve.Port}/companion/assets/" + Path.GetFileName(
+            Directory.EnumerateFiles(Path.Combine(root, "templates", "assets")).Single()).Replace(".css", ""));
+        Assert.Equal(HttpStatusCode.NotFound, css.StatusCode); // assets are only served under their hashed names
+        Assert.Contains("Serving http://127.0.0.1:" + serve.Port + "/companion/", serve.Output);
+        Assert.Contains("en: http://127.0.0.1:" + serve.Port + "/companion/en/", serve.Output);
+    }
+
+    [Fact]
+    public void A_port_in_use_is_said_aloud_and_the_next_one_is_used()
+    {
+        var root = CopyOfTiny();
+        var port = ServeProcess.FreePort();
+        var blocker = new System.Net.Sockets.TcpListener(IPAddress.Loopback, port);
+        blocker.Start();
+        try
+        {
+            using var serve = new ServeProcess(root, "/", port);
+            Assert.Contains($"Port {port} is in use; trying {port + 1}.", serve.Output);
+            Assert.Contains($"Serving http://127.0.0.1:{port + 1}/", serve.Output);
+        }
+        finally
+        {
+            blocker.Stop();
+        }
+    }
+
+    [Fact]
+    public void New_creates_the_page_in_every_language_and_refuses_to_overwrite()
+    {
+        var root = CopyOfTiny();
+        var (code, stdout, _) = CliRunner.Run("new", "--root", root, "notes/energy");
+        Assert.Equal(0, code);
+        Assert.Equal("Created content/zh-Hant/notes/energy.md\nCreated content/en/notes/energy.md", stdout.Trim());
+        var en = File.ReadAllText(Path.Combine(root, "content/en/notes/energy.md"));
+        Assert.Matches(@"^---\ntitle: ""TODO: energy""\ndescription: """"\ndate: \d{4}-\d{2}-\d{2}\nweight: 2\ndraft: true\n---\n", en);
+
+        var again = CliRunner.Run("new", "--root", root, "notes/energy");
+        Assert.Equal(1, again.Code);
+        Assert.Contains("content/en/notes/energy.md: error: already exists; nothing was created", again.Err);
+        Assert.Equal(en, File.ReadAllText(Path.Combine(root, "content/en/notes/energy.md")));
+    }
+}

@@ -1,0 +1,59 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace SiteGen.Tests.Support;
+
+/// <summary>`SiteGen serve` running as its own process on a free port, with its console output collected.</summary>
+public sealed class ServeProcess : IDisposable
+{
+    private readonly Process _process;
+    private readonly ConcurrentQueue<string> _lines = new();
+    public int Port { get; }
+    public HttpClient Http { get; }
+
+    public ServeProcess(string root, string basePath = "/", int? port = null)
+    {
+        Port = port ?? FreePort();
+        _process = CliRunner.Start("serve", "--root", root, "--port", Port.ToString(), "--base-path", basePath);
+        _process.OutputDataReceived += (_, e) => { if (e.Data is not null) _lines.Enqueue(e.Data); };
+        _process.ErrorDataReceived += (_, e) => { if (e.Data is not null) _lines.Enqueue(e.Data); };
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+        Http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { Timeout = TimeSpan.FromSeconds(20) };
+        WaitForLine(l => l.StartsWith("Serving "));
+    }
+
+    public string Output => string.Join("\n", _lines);
+
+    /// <summary>Waits (bounded) for a console line; fails the test with the output so far if it never comes.</summary>
+    public string WaitForLine(Func<string, bool> match, int seconds = 30)
+    {
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < TimeSpan.FromSeconds(seconds))
+        {
+            if (_lines.FirstOrDefault(match) is { } line) return line;
+            if (_process.HasExited) break;
+            Thread.Sleep(20);
+        }
+        throw new Xunit.Sdk.XunitException("serve never printed the expected line. Output:\n" + Output);
+    }
+
+    public static int FreePort()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+
+    public void Dispose()
+    {
+        Http.Dispose();
+        if (!_process.HasExited) _process.Kill(entireProcessTree: true);
+        _process.WaitForExit();
+        _process.Dispose();
+    }
+}

@@ -2,7 +2,7 @@ namespace SiteGen.Serve;
 
 /// <summary>
 /// Watches content/, templates/ and site.yml. Editors fire several events per save (or save through a temporary file
-/// and a rename), so changes are gathered until 100 ms pass without another.
+/// and a rename), so changes are gathered until a short quiet moment has passed.
 /// </summary>
 public sealed class SiteWatcher : IDisposable
 {
@@ -10,6 +10,8 @@ public sealed class SiteWatcher : IDisposable
     private readonly Timer _debounce;
     private readonly HashSet<string> _pending = new();
     private readonly string _root;
+    /// <summary>One save arrives as several events within a few milliseconds; wait this long after the last one.</summary>
+    public const int DebounceMs = 25;
 
     public SiteWatcher(string root, Func<IReadOnlyCollection<string>, Task> onChange)
     {
@@ -37,7 +39,7 @@ public sealed class SiteWatcher : IDisposable
         var rel = Path.GetRelativePath(_root, fullPath).Replace('\\', '/');
         if (!(rel == "site.yml" || rel.StartsWith("content/", StringComparison.Ordinal) || rel.StartsWith("templates/", StringComparison.Ordinal))) return;
         lock (_pending) _pending.Add(rel);
-        _debounce.Change(100, Timeout.Infinite);
+        _debounce.Change(DebounceMs, Timeout.Infinite);
     }
 
     public void Dispose()

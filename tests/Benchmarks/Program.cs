@@ -1,0 +1,23 @@
+using BenchmarkDotNet.Running;
+using SiteGen.Benchmarks;
+
+// dotnet run -c Release --project tests/Benchmarks -- <command>
+return args.FirstOrDefault() switch
+{
+    "serve-latency" => await ServeLatency.RunAsync(Paths.Repo, args.Length > 1 ? int.Parse(args[1]) : 20),
+    "stages" => RunStages(args[1..]),
+    "corpus" => CorpusGenerator.Run(args[1..]),
+    _ => Usage(),
+};
+
+static int RunStages(string[] rest)
+{
+    BenchmarkRunner.Run<StageBenchmarks>(args: rest);
+    return 0;
+}
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: serve-latency [RUNS] | stages [BenchmarkDotNet args] | corpus N OUTDIR");
+    return 2;
+}

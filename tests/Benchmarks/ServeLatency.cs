@@ -1,0 +1,70 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using SiteGen.Serve;
+
+namespace SiteGen.Benchmarks;
+
+/// <summary>
+/// From a saved edit to the reloaded page being available: `serve` runs on a copy of the companion site, the
+/// benchmark saves a file, waits for the reload event, fetches the page and checks the new text is there.
+/// </summary>
+public static class ServeLatency
+{
+    public static async Task<int> RunAsync(string repo, int runs)
+    {
+        var root = Paths.CopySite(repo);
+        var port = FreePort();
+        using var stop = new CancellationTokenSource();
+        var server = DevServer.RunAsync(new BuildOptions { Root = root }, port, "/", TextWriter.Null, stop.Token);
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        var page = $"http://127.0.0.1:{port}/en/themes/chips/";
+        while (true) { try { await http.GetStringAsync(page); break; } catch (HttpRequestException) { await Task.Delay(50); } }
+        using var events = new StreamReader(await http.GetStreamAsync($"http://127.0.0.1:{port}/{LiveReload.EventsPath}"));
+
+        var content = Path.Combine(root, "content/en/themes/chips.md");
+        var template = Path.Combine(root, "templates/partials/footer.html");
+        var contentTimes = new List<double>();
+        var templateTimes = new List<double>();
+        var originalContent = await File.ReadAllTextAsync(content);
+        var originalTemplate = await File.ReadAllTextAsync(template);
+        for (var i = 0; i < runs; i++)
+        {
+            contentTimes.Add(await Measure(http, events, page, content, originalContent.Replace("Chips are the main bottleneck", $"Chips are the main bottleneck {i}"), $"bottleneck {i}"));
+            templateTimes.Add(await Measure(http, events, page, template, originalTemplate.Replace("</footer>", $"<p>edit {i}</p></footer>"), $"edit {i}"));
+        }
+        await stop.CancelAsync();
+        await server;
+        Console.WriteLine($"save → reloaded page available, companion site, {runs} runs each, {Environment.ProcessorCount} cores:");
+        Console.WriteLine($"  content edit:  median {Median(contentTimes):0} ms, min {contentTimes.Min():0} ms, max {contentTimes.Max():0} ms");
+        Console.WriteLine($"  template edit: median {Median(templateTimes):0} ms, min {templateTimes.Min():0} ms, max {templateTimes.Max():0} ms");
+        return 0;
+    }
+
+    private static async Task<double> Measure(HttpClient http, StreamReader events, string page, string file, string text, string expect)
+    {
+        var clock = Stopwatch.StartNew();
+        await File.WriteAllTextAsync(file, text);
+        while (await events.ReadLineAsync() is { } line && !line.StartsWith("event: reload")) { }
+        var html = await http.GetStringAsync(page);
+        clock.Stop();
+        if (!html.Contains(expect)) throw new InvalidOperationException($"reloaded page lacks '{expect}'");
+        await Task.Delay(200); // let the watcher settle before the next save
+        return clock.Elapsed.TotalMilliseconds;
+    }
+
+    private static double Median(List<double> xs)
+    {
+        var s = xs.Order().ToList();
+        return s.Count % 2 == 1 ? s[s.Count / 2] : (s[s.Count / 2 - 1] + s[s.Count / 2]) / 2;
+    }
+
+    private static int FreePort()
+    {
+        var l = new TcpListener(IPAddress.Loopback, 0);
+        l.Start();
+        var p = ((IPEndPoint)l.LocalEndpoint).Port;
+        l.Stop();
+        return p;
+    }
+}

@@ -1,0 +1,62 @@
+using BenchmarkDotNet.Attributes;
+using SiteGen.Checks;
+using SiteGen.Content;
+using SiteGen.Diagnostics;
+using SiteGen.Markdown;
+using SiteGen.Output;
+using SiteGen.Templates;
+
+namespace SiteGen.Benchmarks;
+
+/// <summary>Where the time of one page goes: each build stage on the companion site's longest theme page.</summary>
+[MemoryDiagnoser]
+public class StageBenchmarks
+{
+    private SiteBuilder.LoadedSite _site = null!;
+    private Page _page = null!;
+    private string _text = "", _body = "", _html = "", _outDir = "";
+    private TemplateRenderer _renderer = null!;
+    private OutputTree _tree = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var bag = new DiagnosticBag();
+        _site = new SiteBuilder(new BuildOptions { Root = Paths.Repo }).Load(bag)!;
+        _page = _site.Index.BySource("content/zh-Hant/themes/space-compute.md")!;
+        _text = File.ReadAllText(Path.Combine(Paths.Repo, _page.SourcePath));
+        var models = new PageModelBuilder(_site.Index, true);
+        _renderer = new TemplateRenderer(_site.Templates, new TemplateFunctions(_site.Templates, _site.ThemeAssets, models, _site.Config), models, _site.Config, bag);
+        _body = MarkdownBody();
+        _html = _renderer.RenderPage(_page, _body)!;
+        _tree = new OutputTree();
+        _tree.Add(_page.OutputPath, _html);
+        _outDir = Path.Combine(Path.GetTempPath(), "sitegen-bench-write");
+        Directory.CreateDirectory(_outDir);
+    }
+
+    [Benchmark(Description = "front matter: split + YAML")]
+    public Page? FrontMatter() =>
+        new ContentLoader(_site.Config, new DiagnosticBag(), false).Parse(_text, _page.SourcePath, _page.Language, _page.ContentPath);
+
+    [Benchmark(Description = "Markdown: parse + render")]
+    public string MarkdownBody()
+    {
+        _site.Markdown.Parse(_page, new DiagnosticBag());
+        return _site.Markdown.Render(_page, _site.Index, new DiagnosticBag())!;
+    }
+
+    [Benchmark(Description = "template: layout + base")]
+    public string? Template() => _renderer.RenderPage(_page, _body);
+
+    [Benchmark(Description = "write: one file")]
+    public void Write() => File.WriteAllText(Path.Combine(_outDir, "index.html"), _html);
+
+    [Benchmark(Description = "link check: parse HTML + resolve")]
+    public int LinkCheck()
+    {
+        var checker = new LinkChecker(_tree, new DiagnosticBag());
+        checker.Check(new Dictionary<string, Dictionary<string, LinkOrigin>>(), new Dictionary<string, HashSet<string>>());
+        return checker.InternalLinks;
+    }
+}

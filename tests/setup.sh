@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Installs, once, what the browser and validity tests need and the .NET SDK does not bring: Debian's Chromium,
+# a Java runtime for the W3C Nu Html Checker, and the npm checkers (axe-core, vnu-jar) pinned in
+# tests/Browser/package-lock.json. Safe to run again: it installs only what is missing.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+need=()
+[ -x /usr/bin/chromium ] || need+=(chromium)
+command -v java >/dev/null 2>&1 || need+=(default-jre-headless)
+command -v npm >/dev/null 2>&1 || need+=(npm)
+if [ ${#need[@]} -gt 0 ]; then
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo=sudo
+  echo "Installing ${need[*]} with apt-get"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+
+if [ ! -f Browser/node_modules/axe-core/axe.min.js ] || [ ! -f Browser/node_modules/vnu-jar/build/dist/vnu.jar ]; then
+  npm ci --prefix Browser --no-audit --no-fund --loglevel=error
+fi

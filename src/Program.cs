@@ -126,7 +126,9 @@ internal static class Cli
                 Console.Error.WriteLine($"error: {refusal}");
                 return UsageError;
             }
-            var result = new SiteBuilder(options).Build();
+            var builder = new SiteBuilder(options);
+            var result = builder.Build();
+            if (verbose) Console.WriteLine("stages: " + string.Join(", ", builder.Timings.Select(t => $"{t.Stage} {t.Ms:0} ms")));
             foreach (var d in result.Diagnostics) Console.Error.WriteLine(d);
             if (verbose)
                 foreach (var link in result.ExternalLinks) Console.WriteLine($"external: {link}");

@@ -16,6 +16,18 @@ namespace SiteGen;
 /// </summary>
 public sealed class SiteBuilder(BuildOptions options)
 {
+    private readonly System.Diagnostics.Stopwatch _clock = System.Diagnostics.Stopwatch.StartNew();
+    private readonly List<(string Stage, double Ms)> _timings = new();
+
+    /// <summary>Wall time of each stage, for `--verbose` and the benchmarks.</summary>
+    public IReadOnlyList<(string Stage, double Ms)> Timings => _timings;
+
+    private void Lap(string stage)
+    {
+        _timings.Add((stage, _clock.Elapsed.TotalMilliseconds));
+        _clock.Restart();
+    }
+
     /// <summary>What the first four stages produce: everything known about the site before anything renders.</summary>
     public sealed record LoadedSite(SiteConfig Config, SiteIndex Index, TemplateStore Templates, ThemeAssets ThemeAssets, MarkdownStage Markdown, bool LoadFailed);
 
@@ -31,15 +43,18 @@ public sealed class SiteBuilder(BuildOptions options)
         var (pages, contentAssets) = loader.Load(options.Root);
         var templates = TemplateStore.Load(options.Root, bag);
         var themeAssets = ThemeAssets.Load(options.Root);
+        Lap("load");
 
         // 3. Index: every URL, translation and section order, before anything renders.
         var index = new SiteIndex(config, pages, contentAssets, bag, loader.Unloadable, options.Strict);
         var loadFailed = bag.HasErrors;
+        Lap("index");
 
         // 4. Markdown parsed for every page first, so headings (anchors, tables of contents) are known everywhere.
         var cjkTag = config.Languages.FirstOrDefault(l => MarkdownStage.IsCjk(l.LangTag))?.LangTag;
         var markdown = new MarkdownStage(MarkdownPipelineFactory.Create(config.AllowRawHtml), cjkTag);
         Parallel.ForEach(index.Pages, page => markdown.Parse(page, bag));
+        Lap("parse");
         return new LoadedSite(config, index, templates, themeAssets, markdown, loadFailed);
     }
 
@@ -70,6 +85,7 @@ public sealed class SiteBuilder(BuildOptions options)
             else Interlocked.Increment(ref renderFailed);
         });
         if (!SpecialPages(renderer, index, tree)) renderFailed++;
+        Lap("render");
         if (templates.Has(TemplateRenderer.BilingualLayout))
             Parallel.ForEach(index.Pages.Where(p => p.Translations.Count > 0 && p.Document is not null), page =>
             {
@@ -81,11 +97,13 @@ public sealed class SiteBuilder(BuildOptions options)
                 if (html is not null && !tree.Add(path, html))
                     bag.Error(new SourceLocation(page.SourcePath), $"the side-by-side view /{PageModelBuilder.BilingualUrl(page)} clashes with another page");
             });
+        Lap("bilingual");
         foreach (var asset in index.Assets) AddOrReport(tree, asset.OutputPath, File.ReadAllBytes(asset.FullPath), asset.SourcePath, bag);
         foreach (var (path, bytes) in themeAssets.All) AddOrReport(tree, path, bytes, TemplateStore.Folder, bag);
 
         // 6. Translation parity: each translation against its source page, block by block.
         new ParityChecker(index, bag, options.Strict).Check();
+        Lap("parity");
 
         // 7. Check the output as a browser would see it. Missing pages would only echo earlier errors, so skip it then.
         LinkChecker? checker = null;
@@ -94,6 +112,7 @@ public sealed class SiteBuilder(BuildOptions options)
             checker = new LinkChecker(tree, bag);
             checker.Check(index.Pages.ToDictionary(p => p.OutputPath, p => p.LinkOrigins), index.Pages.ToDictionary(p => p.OutputPath, p => p.ReportedLinks));
         }
+        Lap("link check");
 
         // 8. Write, only when everything succeeded: the previous output stays untouched otherwise.
         var written = false;
@@ -102,6 +121,7 @@ public sealed class SiteBuilder(BuildOptions options)
             AtomicDirectoryWriter.Write(tree, outDir);
             written = true;
         }
+        Lap("write");
         return Result(bag, tree, index, themeAssets.Count + index.Assets.Count, checker, written);
     }
 

@@ -12,4 +12,8 @@ public sealed record BuildOptions
     public bool Strict { get; init; }
     /// <summary>Keeps rendered pages between builds (serve): only pages whose inputs changed are rendered again.</summary>
     public Incremental.RenderCache? Cache { get; init; }
+    /// <summary>Cores to use; 1 gives a single-threaded build (whose output must equal the parallel one).</summary>
+    public int MaxParallelism { get; init; } = -1;
+
+    public ParallelOptions Parallelism => new() { MaxDegreeOfParallelism = MaxParallelism };
 }

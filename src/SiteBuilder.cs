@@ -53,7 +53,7 @@ public sealed class SiteBuilder(BuildOptions options)
         // 4. Markdown parsed for every page first, so headings (anchors, tables of contents) are known everywhere.
         var cjkTag = config.Languages.FirstOrDefault(l => MarkdownStage.IsCjk(l.LangTag))?.LangTag;
         var markdown = new MarkdownStage(MarkdownPipelineFactory.Create(config.AllowRawHtml), cjkTag);
-        Parallel.ForEach(index.Pages, page => markdown.Parse(page, bag));
+        Parallel.ForEach(index.Pages, options.Parallelism, page => markdown.Parse(page, bag));
         Lap("parse");
         return new LoadedSite(config, index, templates, themeAssets, markdown, loadFailed);
     }
@@ -72,7 +72,7 @@ public sealed class SiteBuilder(BuildOptions options)
         var cache = options.Cache;
         var siteKey = cache is null ? "" : RenderCache.SiteKey(options.Root, index, options);
         cache?.ResetCounters();
-        Parallel.ForEach(index.Pages, page =>
+        Parallel.ForEach(index.Pages, options.Parallelism, page =>
         {
             var key = cache is null ? "" : RenderCache.Hash(siteKey + "\0" + page.Body);
             var html = cache?.TryReuse(page, page.OutputPath, key);
@@ -87,7 +87,7 @@ public sealed class SiteBuilder(BuildOptions options)
         if (!SpecialPages(renderer, index, tree)) renderFailed++;
         Lap("render");
         if (templates.Has(TemplateRenderer.BilingualLayout))
-            Parallel.ForEach(index.Pages.Where(p => p.Translations.Count > 0 && p.Document is not null), page =>
+            Parallel.ForEach(index.Pages.Where(p => p.Translations.Count > 0 && p.Document is not null), options.Parallelism, page =>
             {
                 var path = PageModelBuilder.BilingualUrl(page) + "index.html";
                 var other = Counterpart(page, index);
@@ -109,7 +109,7 @@ public sealed class SiteBuilder(BuildOptions options)
         LinkChecker? checker = null;
         if (!loadFailed && renderFailed == 0)
         {
-            checker = new LinkChecker(tree, bag);
+            checker = new LinkChecker(tree, bag, options.Parallelism);
             checker.Check(index.Pages.ToDictionary(p => p.OutputPath, p => p.LinkOrigins), index.Pages.ToDictionary(p => p.OutputPath, p => p.ReportedLinks));
         }
         Lap("link check");

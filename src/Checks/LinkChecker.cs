@@ -11,9 +11,8 @@ namespace SiteGen.Checks;
 /// Reads every rendered HTML page and checks that each internal link and `#fragment` resolves inside the output,
 /// whether it came from Markdown or from a template, and that no page repeats an id.
 /// </summary>
-public sealed class LinkChecker(OutputTree tree, DiagnosticBag bag)
+public sealed class LinkChecker(OutputTree tree, DiagnosticBag bag, ParallelOptions? parallelism = null)
 {
-    private const string Selector = "a[href], link[href], img[src], script[src], source[src], iframe[src]";
     private sealed record Link(string Url, int Line, int Column);
     private sealed record ParsedPage(HashSet<string> Ids, List<Link> Links);
 
@@ -25,7 +24,7 @@ public sealed class LinkChecker(OutputTree tree, DiagnosticBag bag)
     {
         var htmlPaths = tree.Paths.Where(p => p.EndsWith(".html", StringComparison.Ordinal)).ToList();
         var parsed = new ParsedPage[htmlPaths.Count];
-        Parallel.For(0, htmlPaths.Count, i => parsed[i] = Parse(htmlPaths[i]));
+        Parallel.For(0, htmlPaths.Count, parallelism ?? new ParallelOptions(), i => parsed[i] = Parse(htmlPaths[i]));
         var pages = htmlPaths.Select((p, i) => (p, i)).ToDictionary(x => x.p, x => parsed[x.i], StringComparer.Ordinal);
         foreach (var (path, page) in pages)
         {
@@ -36,23 +35,28 @@ public sealed class LinkChecker(OutputTree tree, DiagnosticBag bag)
         }
     }
 
+    private static readonly Dictionary<string, string> LinkElements = new()
+    {
+        ["a"] = "href", ["link"] = "href", ["img"] = "src", ["script"] = "src", ["source"] = "src", ["iframe"] = "src",
+    };
+
+    /// <summary>One walk over the document collects ids and links (cheaper than two selector queries on big pages).</summary>
     private ParsedPage Parse(string path)
     {
         var parser = new HtmlParser(new HtmlParserOptions { IsKeepingSourceReferences = true });
         var doc = parser.ParseDocument(tree.Text(path));
         var ids = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var el in doc.QuerySelectorAll("[id]"))
+        var links = new List<Link>();
+        foreach (var el in doc.All)
         {
-            var id = Normalize(el.Id ?? "");
-            if (!ids.Add(id))
+            if (el.Id is { Length: > 0 } rawId && !ids.Add(Normalize(rawId)))
             {
                 var pos = el.SourceReference?.Position;
-                bag.Error(new SourceLocation(path, pos?.Line ?? 0, pos?.Column ?? 0), $"duplicate id '{id}' on this page");
+                bag.Error(new SourceLocation(path, pos?.Line ?? 0, pos?.Column ?? 0), $"duplicate id '{Normalize(rawId)}' on this page");
             }
+            if (LinkElements.TryGetValue(el.LocalName, out var attribute) && el.GetAttribute(attribute) is { } url)
+                links.Add(new Link(url, el.SourceReference?.Position.Line ?? 0, el.SourceReference?.Position.Column ?? 0));
         }
-        var links = doc.QuerySelectorAll(Selector)
-            .Select(el => new Link(el.GetAttribute("href") ?? el.GetAttribute("src") ?? "", el.SourceReference?.Position.Line ?? 0, el.SourceReference?.Position.Column ?? 0))
-            .ToList();
         return new ParsedPage(ids, links);
     }
 
@@ -103,7 +107,8 @@ public sealed class LinkChecker(OutputTree tree, DiagnosticBag bag)
     /// <summary>Markdig percent-encodes non-ASCII ids in hrefs; compare decoded and NFC-normalised.</summary>
     private static string Normalize(string s)
     {
-        try { s = Uri.UnescapeDataString(s); } catch (UriFormatException) { }
-        return s.Normalize(NormalizationForm.FormC);
+        if (s.Contains('%'))
+            try { s = Uri.UnescapeDataString(s); } catch (UriFormatException) { }
+        return s.IsNormalized(NormalizationForm.FormC) ? s : s.Normalize(NormalizationForm.FormC);
     }
 }

@@ -16,20 +16,25 @@ public static class AtomicDirectoryWriter
         var staging = Path.Combine(parent, $".{name}.staging-{Guid.NewGuid():N}");
         Directory.CreateDirectory(staging);
         File.WriteAllText(Path.Combine(staging, OutputGuard.Marker), "This folder is written by SiteGen and replaced on every build.\n");
-        foreach (var (path, bytes) in tree.Files)
-        {
-            var full = Inside(staging, path);
-            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-            File.WriteAllBytes(full, bytes);
-        }
+        var files = tree.Files.ToList();
+        foreach (var dir in files.Select(f => Path.GetDirectoryName(Inside(staging, f.Key))!).Distinct()) Directory.CreateDirectory(dir);
+        // Many small files: the disk keeps up with more than one writer.
+        Parallel.ForEach(files, f => File.WriteAllBytes(Inside(staging, f.Key), f.Value));
         if (Directory.Exists(target))
         {
             var old = Path.Combine(parent, $".{name}.old-{Guid.NewGuid():N}");
             Directory.Move(target, old);
             Directory.Move(staging, target);
-            Directory.Delete(old, recursive: true);
+            DeleteTree(old);
         }
         else Directory.Move(staging, target);
+    }
+
+    /// <summary>Deletes a folder's files in parallel, then the folders: a previous output can hold thousands of files.</summary>
+    private static void DeleteTree(string dir)
+    {
+        Parallel.ForEach(Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories), File.Delete);
+        Directory.Delete(dir, recursive: true);
     }
 
     /// <summary>

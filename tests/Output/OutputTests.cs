@@ -40,6 +40,15 @@ public class OutputTests
     }
 
     [Fact]
+    public void Parallel_build_output_equals_a_single_threaded_build()
+    {
+        var single = new SiteBuilder(new BuildOptions { Root = Repo.Root, MaxParallelism = 1 }).Build();
+        var parallel = new SiteBuilder(new BuildOptions { Root = Repo.Root, MaxParallelism = 4 }).Build();
+        Assert.Equal(Snapshot.Of(single.Output), Snapshot.Of(parallel.Output));
+        Assert.Equal(single.Diagnostics, parallel.Diagnostics);
+    }
+
+    [Fact]
     public void Missing_translation_warns_and_switcher_says_so()
     {
         using var site = new TestSite("-- content/en/only.md --\n---\ntitle: Only\n---\n");

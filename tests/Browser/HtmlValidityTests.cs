@@ -7,16 +7,16 @@ namespace SiteGen.Tests.Browser;
 public class HtmlValidityTests(BrowserFixture site)
 {
     [Fact]
-    public void Nu_html_checker_reports_no_error_in_any_file()
+    public async Task Nu_html_checker_reports_no_error_in_any_file()
     {
         var jar = Path.Combine(BrowserFixture.NodeModules, "vnu-jar", "build", "dist", "vnu.jar");
         var psi = new ProcessStartInfo("java") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
         foreach (var arg in new[] { "-jar", jar, "--errors-only", "--skip-non-html", "--format", "gnu", site.Out }) psi.ArgumentList.Add(arg);
         using var vnu = Process.Start(psi)!;
         var stdout = vnu.StandardOutput.ReadToEndAsync();
-        var stderr = vnu.StandardError.ReadToEnd();
-        vnu.WaitForExit();
-        var errors = (stdout.Result + stderr).Split('\n', StringSplitOptions.RemoveEmptyEntries)
+        var stderr = await vnu.StandardError.ReadToEndAsync();
+        await vnu.WaitForExitAsync();
+        var errors = (await stdout + stderr).Split('\n', StringSplitOptions.RemoveEmptyEntries)
             .Select(l => l.Replace("file:" + site.Out + "/", "").Replace(site.Out + "/", "")).ToList();
         Assert.Empty(errors);
         Assert.Equal(0, vnu.ExitCode);

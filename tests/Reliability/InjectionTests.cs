@@ -20,7 +20,7 @@ public class InjectionTests
     private static BuildResult BuildEvilSite(out TestSite site)
     {
         site = new TestSite("", withTheme: false);
-        CopyTree(Path.Combine(Repo.Root, "templates"), Path.Combine(site.Root, "templates"));
+        Disk.CopyTree(Path.Combine(Repo.Root, "templates"), Path.Combine(site.Root, "templates"));
         site.Write("site.yml", Poison(File.ReadAllText(Path.Combine(Repo.Root, "site.yml"))));
         foreach (var file in Directory.EnumerateFiles(Path.Combine(Repo.Root, "content"), "*.md", SearchOption.AllDirectories))
             site.Write(Path.GetRelativePath(Repo.Root, file), Poison(File.ReadAllText(file)));
@@ -67,15 +67,5 @@ public class InjectionTests
         Assert.Contains("&lt;b onclick=&quot;x()&quot;&gt;bold&lt;/b&gt;", off.Build().Output.Text("en/p/index.html"));
         using var on = new TestSite(page + "-- site.yml --\n" + TestSite.DefaultConfig + "\nallow_raw_html: true\n");
         Assert.Contains("<b onclick=\"x()\">bold</b>", on.Build().Output.Text("en/p/index.html"));
-    }
-
-    private static void CopyTree(string from, string to)
-    {
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(to, Path.GetRelativePath(from, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
     }
 }

@@ -9,12 +9,7 @@ public class ServeTests
     private static string CopyOfTiny()
     {
         var dir = Path.Combine(Path.GetTempPath(), "sitegen-serve-" + Guid.NewGuid().ToString("N")[..12]);
-        foreach (var file in Directory.EnumerateFiles(Path.Combine(Repo.Tests, "Fixtures", "tiny"), "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(dir, Path.GetRelativePath(Path.Combine(Repo.Tests, "Fixtures", "tiny"), file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
+        Disk.CopyTree(Path.Combine(Repo.Tests, "Fixtures", "tiny"), dir);
         return dir;
     }
 

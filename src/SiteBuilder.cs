@@ -2,7 +2,6 @@ using SiteGen.Checks;
 using SiteGen.Config;
 using SiteGen.Content;
 using SiteGen.Diagnostics;
-using SiteGen.Incremental;
 using SiteGen.Markdown;
 using SiteGen.Output;
 using SiteGen.Parity;
@@ -68,35 +67,11 @@ public sealed class SiteBuilder(BuildOptions options)
         // 5. Render: Markdown body with resolved links, then layouts.
         var models = new PageModelBuilder(index, templates.Has(TemplateRenderer.BilingualLayout));
         var renderer = new TemplateRenderer(templates, new TemplateFunctions(templates, themeAssets, models, config), models, config, bag);
-        var renderFailed = 0;
-        var cache = options.Cache;
-        var siteKey = cache is null ? "" : RenderCache.SiteKey(options.Root, index, options);
-        cache?.ResetCounters();
-        Parallel.ForEach(index.Pages, options.Parallelism, page =>
-        {
-            var key = cache is null ? "" : RenderCache.Hash(siteKey + "\0" + page.Body);
-            var html = cache?.TryReuse(page, page.OutputPath, key);
-            // A page whose links were reported is rendered again next time, so its errors are reported again.
-            if (html is null && markdown.Render(page, index, bag) is { } body && (html = renderer.RenderPage(page, body)) is not null
-                && page.ReportedLinks.Count == 0)
-                cache?.Store(page, page.OutputPath, key, html);
-            // Two pages with one URL were reported by the index; the first keeps the slot.
-            if (html is not null) tree.Add(page.OutputPath, html);
-            else Interlocked.Increment(ref renderFailed);
-        });
+        var render = new RenderStage(index, markdown, renderer, tree, bag, options);
+        var renderFailed = render.Pages();
         if (!SpecialPages(renderer, index, tree)) renderFailed++;
         Lap("render");
-        if (templates.Has(TemplateRenderer.BilingualLayout))
-            Parallel.ForEach(index.Pages.Where(p => p.Translations.Count > 0 && p.Document is not null), options.Parallelism, page =>
-            {
-                var path = PageModelBuilder.BilingualUrl(page) + "index.html";
-                var other = Counterpart(page, index);
-                var key = cache is null ? "" : RenderCache.Hash(siteKey + "\0" + page.Body + "\0" + other.Body);
-                var html = cache?.TryReuse(null, path, key);
-                if (html is null && (html = BilingualView(page, other, index, markdown, renderer)) is not null) cache?.Store(null, path, key, html);
-                if (html is not null && !tree.Add(path, html))
-                    bag.Error(new SourceLocation(page.SourcePath), $"the side-by-side view /{PageModelBuilder.BilingualUrl(page)} clashes with another page");
-            });
+        if (templates.Has(TemplateRenderer.BilingualLayout)) render.BilingualViews();
         Lap("bilingual");
         foreach (var asset in index.Assets) AddOrReport(tree, asset.OutputPath, File.ReadAllBytes(asset.FullPath), asset.SourcePath, bag);
         foreach (var (path, bytes) in themeAssets.All) AddOrReport(tree, path, bytes, TemplateStore.Folder, bag);
@@ -123,21 +98,6 @@ public sealed class SiteBuilder(BuildOptions options)
         }
         Lap("write");
         return Result(bag, tree, index, themeAssets.Count + index.Assets.Count, checker, written);
-    }
-
-    /// <summary>A page's source-language version (or, for a source page, its first translation).</summary>
-    private static Page Counterpart(Page page, SiteIndex index) =>
-        page.Translations.GetValueOrDefault(index.Config.DefaultLanguage) ?? page.Translations.Values.First();
-
-    private static string? BilingualView(Page page, Page other, SiteIndex index, MarkdownStage markdown, TemplateRenderer renderer)
-    {
-        if (other.Document is null) return null;
-        var viewUrl = PageModelBuilder.BilingualUrl(page);
-        var ownDoc = markdown.ParseCopy(page, viewUrl, index);
-        var otherDoc = markdown.ParseCopy(other, viewUrl, index);
-        var alignment = BilingualAligner.Align(page, ownDoc, other, otherDoc);
-        var rows = alignment.Rows.Select(r => (markdown.RenderBlocks(page, r.Own, keepIds: true), markdown.RenderBlocks(other, r.Other, keepIds: false)));
-        return renderer.RenderBilingual(page, other, viewUrl, alignment.Mode, rows.ToList());
     }
 
     /// <returns>false if a template failed.</returns>

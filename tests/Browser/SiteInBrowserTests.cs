@@ -23,7 +23,24 @@ public class SiteInBrowserTests(BrowserFixture site, ITestOutputHelper output)
             output.WriteLine($"checked {site.SubPath.BaseUrl}{path}");
         }
         Assert.True(site.Pages.Count >= 49, $"only {site.Pages.Count} pages");
+        var report = Path.Combine(Repo.Tests, "TestResults", "browser-pages.txt");
+        Directory.CreateDirectory(Path.GetDirectoryName(report)!);
+        File.WriteAllLines(report, site.Pages.Select(p => $"{site.SubPath.BaseUrl}{p}"));
         Assert.Empty(failures);
+    }
+
+    [Fact]
+    public async Task No_page_is_wider_than_a_360_px_phone()
+    {
+        var (page, _) = await site.NewPageAsync(360);
+        var wide = new List<string>();
+        foreach (var path in site.Pages)
+        {
+            await page.GotoAsync(site.SubPath.BaseUrl + path);
+            var width = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
+            if (width > 360) wide.Add($"{path}: {width} px");
+        }
+        Assert.Empty(wide);
     }
 
     [Fact]

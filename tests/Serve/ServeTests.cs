@@ -104,6 +104,15 @@ public class ServeTests
     }
 
     [Fact]
+    public void Ctrl_c_stops_cleanly()
+    {
+        using var serve = new ServeProcess(CopyOfTiny());
+        Assert.Equal(0, serve.Interrupt());
+        Assert.EndsWith("Stopped.", serve.Output.TrimEnd());
+        Assert.DoesNotContain("   at ", serve.Output);
+    }
+
+    [Fact]
     public void New_creates_the_page_in_every_language_and_refuses_to_overwrite()
     {
         var root = CopyOfTiny();

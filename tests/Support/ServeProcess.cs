@@ -27,6 +27,15 @@ public sealed class ServeProcess : IDisposable
 
     public string Output => string.Join("\n", _lines);
 
+    /// <summary>What Ctrl+C sends; returns the exit code.</summary>
+    public int Interrupt()
+    {
+        using (var kill = Process.Start("kill", ["-INT", _process.Id.ToString()])) kill.WaitForExit();
+        if (!_process.WaitForExit(15_000)) throw new Xunit.Sdk.XunitException("serve did not stop on SIGINT. Output:\n" + Output);
+        _process.WaitForExit();
+        return _process.ExitCode;
+    }
+
     /// <summary>Waits (bounded) for a console line; fails the test with the output so far if it never comes.</summary>
     public string WaitForLine(Func<string, bool> match, int seconds = 30)
     {

@@ -80,9 +80,12 @@ public sealed class TemplateRenderer(TemplateStore templates, TemplateFunctions 
         return globals;
     }
 
+    // Setting up a context (Scriban's builtins) costs more than rendering a small layout: one per thread, reused.
+    [ThreadStatic] private static EscapingTemplateContext? _context;
+
     private string? Render(string name, ScriptObject globals, string renderingFor)
     {
-        var context = new EscapingTemplateContext();
+        var context = _context ??= new EscapingTemplateContext();
         context.PushGlobal(globals);
         try
         {
@@ -92,7 +95,12 @@ public sealed class TemplateRenderer(TemplateStore templates, TemplateFunctions 
         {
             var at = SourceLocation.FromZeroBased(e.Span.FileName ?? $"{TemplateStore.Folder}/{name}", e.Span.Start.Line, e.Span.Start.Column);
             bag.Error(at, e.OriginalMessage, $"while rendering {renderingFor}");
+            _context = null; // a failed render can leave the context half-unwound
             return null;
+        }
+        finally
+        {
+            if (_context == context) context.PopGlobal();
         }
     }
 }

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using Markdig.Syntax;
 using SiteGen.Content;
 using SiteGen.Diagnostics;
 using SiteGen.Incremental;
@@ -16,6 +18,8 @@ public sealed class RenderStage(SiteIndex index, MarkdownStage markdown, Templat
 {
     private readonly RenderCache? _cache = options.Cache;
     private readonly string _siteKey = options.Cache is null ? "" : RenderCache.SiteKey(options.Root, index, options);
+    // Each page appears in two views (its own and its counterpart's): parsed once for both.
+    private readonly ConcurrentDictionary<Page, Lazy<MarkdownDocument>> _viewCopies = new();
 
     /// <returns>how many pages could not be rendered (their problems are reported).</returns>
     public int Pages()
@@ -49,6 +53,9 @@ public sealed class RenderStage(SiteIndex index, MarkdownStage markdown, Templat
                 bag.Error(new SourceLocation(page.SourcePath), $"the side-by-side view /{PageModelBuilder.BilingualUrl(page)} clashes with another page");
         });
 
+    private MarkdownDocument ViewCopy(Page page) =>
+        _viewCopies.GetOrAdd(page, p => new Lazy<MarkdownDocument>(() => markdown.ParseViewCopy(p))).Value;
+
     private string Key(string text) => _cache is null ? "" : RenderCache.Hash(_siteKey + "\0" + text);
 
     /// <summary>A page's source-language version (or, for a source page, its first translation).</summary>
@@ -59,10 +66,8 @@ public sealed class RenderStage(SiteIndex index, MarkdownStage markdown, Templat
     {
         if (other.Document is null) return null;
         var viewUrl = PageModelBuilder.BilingualUrl(page);
-        var ownDoc = markdown.ParseCopy(page, viewUrl, index);
-        var otherDoc = markdown.ParseCopy(other, viewUrl, index);
-        var alignment = BilingualAligner.Align(page, ownDoc, other, otherDoc);
-        var rows = alignment.Rows.Select(r => (markdown.RenderBlocks(page, r.Own, keepIds: true), markdown.RenderBlocks(other, r.Other, keepIds: false)));
+        var alignment = BilingualAligner.Align(ViewCopy(page), ViewCopy(other));
+        var rows = alignment.Rows.Select(r => (markdown.RenderBlocks(page, r.Own, viewUrl, index), markdown.RenderBlocks(other, r.Other, viewUrl, index)));
         return renderer.RenderBilingual(page, other, viewUrl, alignment.Mode, rows.ToList());
     }
 }

@@ -30,6 +30,10 @@ public sealed partial class LinkResolver(SiteIndex index, DiagnosticBag? bag)
         }
     }
 
+    /// <summary>For a renderer's LinkRewriter: the URL as served at <paramref name="fromUrl"/>, or as written when it can't be resolved.</summary>
+    public string Rewrite(Page page, string url, string fromUrl) =>
+        string.IsNullOrEmpty(url) || IsExternal(url) ? url : ResolveUrl(page, url, new SourceLocation(page.SourcePath), fromUrl) ?? url;
+
     private void Error(SourceLocation at, string message, string? hint = null) => bag?.Error(at, message, hint);
 
     private void Record(Page page, PageLink link)

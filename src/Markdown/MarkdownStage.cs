@@ -31,32 +31,29 @@ public sealed class MarkdownStage(MarkdownPipeline pipeline, string? cjkTag)
         return writer.ToString();
     });
 
-    /// <summary>A private copy of a page's syntax tree with its links resolved for HTML served at another URL.</summary>
-    public MarkdownDocument ParseCopy(Page page, string fromUrl, SiteIndex index)
+    /// <summary>
+    /// A private copy of a page's syntax tree for side-by-side views: without ids (one page shows two languages, and
+    /// in-page links there point at the normal page), links left as written and resolved at render time.
+    /// </summary>
+    public MarkdownDocument ParseViewCopy(Page page)
     {
         var copy = Markdig.Markdown.Parse(page.Body, pipeline);
-        new LinkResolver(index, null).Resolve(page, copy, fromUrl);
+        foreach (var obj in copy.Descendants())
+            if (obj.TryGetAttributes() is { } attributes) attributes.Id = null;
         return copy;
     }
 
-    /// <summary>
-    /// Renders some top-level blocks of a copy made by <see cref="ParseCopy"/> as HTML served at another URL.
-    /// Without ids, so that the two languages of a side-by-side view can share one page.
-    /// </summary>
-    public string RenderBlocks(Page page, IEnumerable<Block> blocks, bool keepIds)
+    /// <summary>Renders top-level blocks of a <see cref="ParseViewCopy"/> as HTML served at another URL. Read-only: threads may share the copy.</summary>
+    public string RenderBlocks(Page page, IEnumerable<Block> blocks, string fromUrl, SiteIndex index)
     {
         using var writer = new StringWriter();
         var renderer = new HtmlRenderer(writer);
         pipeline.Setup(renderer);
         renderer.ObjectRenderers.ReplaceOrAdd<Markdig.Renderers.Html.Inlines.LiteralInlineRenderer>(
             new ForeignScriptRenderer { CjkTag = IsCjk(page.Language.LangTag) ? null : cjkTag });
-        foreach (var block in blocks)
-        {
-            if (!keepIds)
-                foreach (var obj in block.Descendants().Prepend(block))
-                    if (obj.TryGetAttributes() is { } attributes) attributes.Id = null;
-            renderer.Render(block);
-        }
+        var resolver = new LinkResolver(index, null);
+        renderer.LinkRewriter = url => resolver.Rewrite(page, url, fromUrl);
+        foreach (var block in blocks) renderer.Render(block);
         writer.Flush();
         return writer.ToString();
     }

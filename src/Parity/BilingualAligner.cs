@@ -1,5 +1,4 @@
 using Markdig.Syntax;
-using SiteGen.Content;
 
 namespace SiteGen.Parity;
 
@@ -15,11 +14,11 @@ public sealed record BilingualAlignment(string Mode, IReadOnlyList<BilingualRow>
 /// </summary>
 public static class BilingualAligner
 {
-    public static BilingualAlignment Align(Page own, MarkdownDocument ownDoc, Page other, MarkdownDocument otherDoc)
+    public static BilingualAlignment Align(MarkdownDocument ownDoc, MarkdownDocument otherDoc)
     {
-        var a = BlockOutline.Of(own, ownDoc);
-        var b = BlockOutline.Of(other, otherDoc);
-        if (a.Count == b.Count && a.Zip(b).All(p => p.First.Kind == p.Second.Kind && p.First.Items == p.Second.Items))
+        var a = ownDoc.Where(b => !BlockOutline.IsTranslationOnly(b)).Select(BlockOutline.Shape).ToList();
+        var b = otherDoc.Where(b => !BlockOutline.IsTranslationOnly(b)).Select(BlockOutline.Shape).ToList();
+        if (a.SequenceEqual(b))
             return new("blocks", ByBlocks(ownDoc, otherDoc));
         var ownSections = Sections(ownDoc);
         var otherSections = Sections(otherDoc);

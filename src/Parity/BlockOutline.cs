@@ -29,21 +29,24 @@ public static class BlockOutline
 
     private static OutlineBlock Describe(Page page, Block block)
     {
-        var (kind, items) = block switch
-        {
-            HeadingBlock h => ($"heading {h.Level}", 0),
-            ListBlock l => (l.IsOrdered ? "numbered list" : "list", l.Count),
-            QuoteBlock => ("quote", 0),
-            Table t => ("table", t.Count),
-            FencedCodeBlock or CodeBlock => ("code", 0),
-            ThematicBreakBlock => ("rule", 0),
-            FootnoteGroup f => ("footnotes", f.Count),
-            ParagraphBlock => ("paragraph", 0),
-            _ => (block.GetType().Name, 0),
-        };
+        var (kind, items) = Shape(block);
         var source = page.Body.Substring(block.Span.Start, Math.Max(0, Math.Min(block.Span.Length, page.Body.Length - block.Span.Start)));
         return new OutlineBlock(block, kind, page.BodyFirstLine + block.Line, items, PlainText(block), ShortHash(source.Trim()));
     }
+
+    /// <summary>What kind of block it is, and how many items or rows it has: what two translations must share.</summary>
+    public static (string Kind, int Items) Shape(Block block) => block switch
+        {
+        HeadingBlock h => ($"heading {h.Level}", 0),
+        ListBlock l => (l.IsOrdered ? "numbered list" : "list", l.Count),
+        QuoteBlock => ("quote", 0),
+        Table t => ("table", t.Count),
+        FencedCodeBlock or CodeBlock => ("code", 0),
+        ThematicBreakBlock => ("rule", 0),
+        FootnoteGroup f => ("footnotes", f.Count),
+        ParagraphBlock => ("paragraph", 0),
+        _ => (block.GetType().Name, 0),
+    };
 
     public static string PlainText(Block block)
     {

@@ -67,7 +67,8 @@ public sealed class RenderStage(SiteIndex index, MarkdownStage markdown, Templat
         if (other.Document is null) return null;
         var viewUrl = PageModelBuilder.BilingualUrl(page);
         var alignment = BilingualAligner.Align(ViewCopy(page), ViewCopy(other));
-        var rows = alignment.Rows.Select(r => (markdown.RenderBlocks(page, r.Own, viewUrl, index), markdown.RenderBlocks(other, r.Other, viewUrl, index)));
-        return renderer.RenderBilingual(page, other, viewUrl, alignment.Mode, rows.ToList());
+        var own = markdown.RenderBlockGroups(page, alignment.Rows.Select(r => r.Own), viewUrl, index);
+        var theirs = markdown.RenderBlockGroups(other, alignment.Rows.Select(r => r.Other), viewUrl, index);
+        return renderer.RenderBilingual(page, other, viewUrl, alignment.Mode, own.Zip(theirs).ToList());
     }
 }

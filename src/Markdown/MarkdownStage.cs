@@ -43,8 +43,11 @@ public sealed class MarkdownStage(MarkdownPipeline pipeline, string? cjkTag)
         return copy;
     }
 
-    /// <summary>Renders top-level blocks of a <see cref="ParseViewCopy"/> as HTML served at another URL. Read-only: threads may share the copy.</summary>
-    public string RenderBlocks(Page page, IEnumerable<Block> blocks, string fromUrl, SiteIndex index)
+    /// <summary>
+    /// Renders groups of top-level blocks of a <see cref="ParseViewCopy"/> as HTML served at another URL, one string per
+    /// group, with one renderer (setting one up costs more than rendering a paragraph). Read-only: threads may share the copy.
+    /// </summary>
+    public List<string> RenderBlockGroups(Page page, IEnumerable<IReadOnlyList<Block>> groups, string fromUrl, SiteIndex index)
     {
         using var writer = new StringWriter();
         var renderer = new HtmlRenderer(writer);
@@ -53,9 +56,16 @@ public sealed class MarkdownStage(MarkdownPipeline pipeline, string? cjkTag)
             new ForeignScriptRenderer { CjkTag = IsCjk(page.Language.LangTag) ? null : cjkTag });
         var resolver = new LinkResolver(index, null);
         renderer.LinkRewriter = url => resolver.Rewrite(page, url, fromUrl);
-        foreach (var block in blocks) renderer.Render(block);
-        writer.Flush();
-        return writer.ToString();
+        var html = new List<string>();
+        var buffer = writer.GetStringBuilder();
+        foreach (var group in groups)
+        {
+            foreach (var block in group) renderer.Render(block);
+            writer.Flush();
+            html.Add(buffer.ToString());
+            buffer.Clear();
+        }
+        return html;
     }
 
     /// <summary>Markdig refuses pathological nesting (thousands of `>`, list levels or `*`) instead of overflowing the stack.</summary>

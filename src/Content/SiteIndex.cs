@@ -51,9 +51,6 @@ public sealed class SiteIndex
     public IReadOnlyList<Page> Section(LanguageConfig lang, string section) =>
         _sections.TryGetValue((lang.Key, section), out var list) ? list : [];
 
-    public IEnumerable<string> SectionNames(LanguageConfig lang) =>
-        _sections.Keys.Where(k => k.Lang == lang.Key).Select(k => k.Section).Order(StringComparer.Ordinal);
-
     private void ReportDuplicateUrls(DiagnosticBag bag)
     {
         foreach (var group in Pages.GroupBy(p => p.Url).Where(g => g.Count() > 1))

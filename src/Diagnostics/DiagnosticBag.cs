@@ -16,7 +16,6 @@ public sealed class DiagnosticBag
 
     public bool HasErrors { get { lock (_gate) return _items.Any(d => d.IsError); } }
     public int ErrorCount { get { lock (_gate) return _items.Count(d => d.IsError); } }
-    public int WarningCount { get { lock (_gate) return _items.Count(d => !d.IsError); } }
 
     /// <summary>Sorted by file, line and column so parallel stages still print in a stable order.</summary>
     public IReadOnlyList<Diagnostic> Sorted()

@@ -35,4 +35,11 @@ public class LinkCheckerTests
         Assert.True(r.Succeeded);
         Assert.Equal(["https://example.org/"], r.ExternalLinks);
     }
+
+    [Fact]
+    public void Markup_inside_scripts_and_styles_is_not_taken_for_links_or_ids()
+    {
+        using var site = new TestSite(Page + "-- templates/layouts/page.html --\n{{ content }}<script>var s = '<a href=\"../nowhere/\" id=\"same\">';</script><style>p::after { content: '<a href=x>'; }</style>\n");
+        Assert.Empty(TestSite.Errors(site.Build()).Where(e => e.Contains(": error: ")));
+    }
 }

@@ -41,7 +41,8 @@ public sealed class RenderStage(SiteIndex index, MarkdownStage markdown, Templat
         return failed;
     }
 
-    public void BilingualViews() =>
+    public void BilingualViews()
+    {
         Parallel.ForEach(index.Pages.Where(p => p.Translations.Count > 0 && p.Document is not null), options.Parallelism, page =>
         {
             var path = PageModelBuilder.BilingualUrl(page) + "index.html";
@@ -52,6 +53,8 @@ public sealed class RenderStage(SiteIndex index, MarkdownStage markdown, Templat
             if (html is not null && !tree.Add(path, html))
                 bag.Error(new SourceLocation(page.SourcePath), $"the side-by-side view /{PageModelBuilder.BilingualUrl(page)} clashes with another page");
         });
+        _viewCopies.Clear(); // thousands of syntax trees: let them go before the link check
+    }
 
     private MarkdownDocument ViewCopy(Page page) =>
         _viewCopies.GetOrAdd(page, p => new Lazy<MarkdownDocument>(() => markdown.ParseViewCopy(p))).Value;

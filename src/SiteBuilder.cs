@@ -78,6 +78,7 @@ public sealed class SiteBuilder(BuildOptions options)
 
         // 6. Translation parity: each translation against its source page, block by block.
         new ParityChecker(index, bag, options.Strict).Check();
+        foreach (var page in index.Pages) page.Document = null; // nothing reads the syntax trees after this: free the memory
         Lap("parity");
 
         // 7. Check the output as a browser would see it. Missing pages would only echo earlier errors, so skip it then.

@@ -9,6 +9,10 @@ namespace SiteGen.Templates;
 /// </summary>
 public sealed class EscapingTemplateContext : TemplateContext
 {
+    /// <summary>The URL of the page being rendered: every relative URL a template writes starts from it.</summary>
+    public string FromUrl { get; set; } = "";
+    public Config.LanguageConfig? PageLanguage { get; set; }
+
     /// <summary>Partials being rendered, innermost last, to report recursion by name.</summary>
     public List<string> PartialStack { get; } = new();
 

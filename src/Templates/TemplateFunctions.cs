@@ -10,29 +10,38 @@ using SiteGen.Output;
 namespace SiteGen.Templates;
 
 /// <summary>
-/// The functions templates call. They are bound to the page being rendered, because every URL a page
-/// writes is relative to that page.
+/// The functions templates call. Built once per build; each reads the page being rendered (its URL, which every
+/// relative URL starts from, and its language) from the <see cref="EscapingTemplateContext"/>.
 /// </summary>
-public sealed class TemplateFunctions(TemplateStore templates, ThemeAssets assets, PageModelBuilder models, SiteConfig config)
+public sealed class TemplateFunctions
 {
-    public ScriptObject For(string fromUrl, LanguageConfig lang)
+    private readonly TemplateStore templates;
+    private readonly ThemeAssets assets;
+    private readonly PageModelBuilder models;
+    private readonly SiteConfig config;
+
+    public ScriptObject Shared { get; } = new();
+
+    public TemplateFunctions(TemplateStore templates, ThemeAssets assets, PageModelBuilder models, SiteConfig config)
     {
-        var fns = new ScriptObject();
-        fns.Import("t", new Func<TemplateContext, SourceSpan, string, string>((_, span, key) => Translate(lang, span, key)));
-        fns.Import("rel_url", new Func<TemplateContext, SourceSpan, object, string>((_, span, target) => UrlMapper.Relative(fromUrl, TargetPath(span, target))));
+        (this.templates, this.assets, this.models, this.config) = (templates, assets, models, config);
+        var fns = Shared;
+        fns.Import("t", new Func<TemplateContext, SourceSpan, string, string>((c, span, key) => Translate(Lang(c), span, key)));
+        fns.Import("rel_url", new Func<TemplateContext, SourceSpan, object, string>((c, span, target) => UrlMapper.Relative(From(c), TargetPath(span, target))));
         fns.Import("abs_url", new Func<TemplateContext, SourceSpan, object, string>((_, span, target) => AbsoluteUrl(TargetPath(span, target))));
-        fns.Import("asset", new Func<TemplateContext, SourceSpan, string, string>((_, span, name) => UrlMapper.Relative(fromUrl, AssetPath(span, name))));
+        fns.Import("asset", new Func<TemplateContext, SourceSpan, string, string>((c, span, name) => UrlMapper.Relative(From(c), AssetPath(span, name))));
         fns.Import("partial", new Func<TemplateContext, SourceSpan, string, TrustedHtml>(Partial));
-        fns.Import("section_pages", new Func<string, ScriptArray>(section => models.SectionPages(lang, section)));
-        fns.Import("alt_url", new Func<TemplateContext, SourceSpan, object, string>((_, span, target) =>
-            string.IsNullOrEmpty(config.BaseUrl) ? UrlMapper.Relative(fromUrl, TargetPath(span, target)) : AbsoluteUrl(TargetPath(span, target))));
-        fns.Import("get_page", new Func<TemplateContext, SourceSpan, string, ScriptObject>((_, span, path) =>
-            models.Find(lang, path) ?? throw new ScriptRuntimeException(span, $"no page '{path}' in content/{lang.Key}/")));
+        fns.Import("section_pages", new Func<TemplateContext, string, ScriptArray>((c, section) => models.SectionPages(Lang(c), section)));
+        fns.Import("alt_url", new Func<TemplateContext, SourceSpan, object, string>((c, span, target) =>
+            string.IsNullOrEmpty(config.BaseUrl) ? UrlMapper.Relative(From(c), TargetPath(span, target)) : AbsoluteUrl(TargetPath(span, target))));
+        fns.Import("get_page", new Func<TemplateContext, SourceSpan, string, ScriptObject>((c, span, path) =>
+            models.Find(Lang(c), path) ?? throw new ScriptRuntimeException(span, $"no page '{path}' in content/{Lang(c).Key}/")));
         fns.Import("translation_in", new Func<ScriptObject, string, ScriptObject?>(models.TranslationIn));
         fns.Import("json", new Func<object, TrustedHtml>(Json));
-        fns["menu"] = models.Menu(lang);
-        return fns;
     }
+
+    private static string From(TemplateContext c) => ((EscapingTemplateContext)c).FromUrl;
+    private static LanguageConfig Lang(TemplateContext c) => ((EscapingTemplateContext)c).PageLanguage!;
 
     private static string Translate(LanguageConfig lang, SourceSpan span, string key) =>
         lang.Strings.TryGetValue(key, out var s) ? s

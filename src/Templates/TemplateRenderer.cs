@@ -18,10 +18,10 @@ public sealed class TemplateRenderer(TemplateStore templates, TemplateFunctions 
         globals["page"] = model;
         globals["content"] = new TrustedHtml(bodyHtml);
         globals["translation"] = ((ScriptArray)model["translations"]!).FirstOrDefault();
-        var main = Render(layout, globals, page.SourcePath);
+        var main = Render(layout, globals, page.Url, page.Language, page.SourcePath);
         if (main is null || templates.IsBroken(LayoutResolver.Base)) return null;
         globals["main"] = new TrustedHtml(main);
-        return Render(LayoutResolver.Base, globals, page.SourcePath);
+        return Render(LayoutResolver.Base, globals, page.Url, page.Language, page.SourcePath);
     }
 
     public const string BilingualLayout = "layouts/bilingual.html";
@@ -43,10 +43,10 @@ public sealed class TemplateRenderer(TemplateStore templates, TemplateFunctions 
             ["own"] = new TrustedHtml(r.Own),
             ["other"] = new TrustedHtml(r.Other),
         }));
-        var main = Render(BilingualLayout, globals, own.SourcePath);
+        var main = Render(BilingualLayout, globals, viewUrl, own.Language, own.SourcePath);
         if (main is null || templates.IsBroken(LayoutResolver.Base)) return null;
         globals["main"] = new TrustedHtml(main);
-        return Render(LayoutResolver.Base, globals, own.SourcePath);
+        return Render(LayoutResolver.Base, globals, viewUrl, own.Language, own.SourcePath);
     }
 
     /// <summary>Pages that belong to no language folder (the landing page, 404, the sitemap), written at the site root.</summary>
@@ -58,12 +58,12 @@ public sealed class TemplateRenderer(TemplateStore templates, TemplateFunctions 
             bag.Error(new SourceLocation($"{TemplateStore.Folder}/{name}"), $"template {TemplateStore.Folder}/{name} is missing");
             return null;
         }
-        return Render(name, Globals(outputPath, config.Default), outputPath);
+        return Render(name, Globals(outputPath, config.Default), outputPath, config.Default, outputPath);
     }
 
     private ScriptObject Globals(string fromUrl, LanguageConfig lang)
     {
-        var globals = functions.For(fromUrl, lang);
+        var globals = new ScriptObject { ["menu"] = models.Menu(lang) };
         var languages = models.Languages();
         globals["site"] = new ScriptObject
         {
@@ -83,9 +83,12 @@ public sealed class TemplateRenderer(TemplateStore templates, TemplateFunctions 
     // Setting up a context (Scriban's builtins) costs more than rendering a small layout: one per thread, reused.
     [ThreadStatic] private static EscapingTemplateContext? _context;
 
-    private string? Render(string name, ScriptObject globals, string renderingFor)
+    private string? Render(string name, ScriptObject globals, string fromUrl, LanguageConfig lang, string renderingFor)
     {
         var context = _context ??= new EscapingTemplateContext();
+        context.FromUrl = fromUrl;
+        context.PageLanguage = lang;
+        context.PushGlobal(functions.Shared);
         context.PushGlobal(globals);
         try
         {
@@ -100,7 +103,11 @@ public sealed class TemplateRenderer(TemplateStore templates, TemplateFunctions 
         }
         finally
         {
-            if (_context == context) context.PopGlobal();
+            if (_context == context)
+            {
+                context.PopGlobal();
+                context.PopGlobal();
+            }
         }
     }
 }

@@ -1,5 +1,7 @@
-using System.Collections.Concurrent;
+using System.Diagnostics;
+using Markdig.Renderers.Html;
 using Markdig.Syntax;
+using SiteGen.Checks;
 using SiteGen.Content;
 using SiteGen.Diagnostics;
 using SiteGen.Incremental;
@@ -11,53 +13,94 @@ using SiteGen.Templates;
 namespace SiteGen;
 
 /// <summary>
-/// Stage 5: every page's Markdown rendered into its layout, and the side-by-side views, into the output tree.
-/// With a <see cref="RenderCache"/> (serve), a page whose inputs did not change is taken from the last build.
+/// Stages 5–7, one translation group at a time (a page and its translations), groups in parallel: the pages rendered
+/// into their layouts, then their side-by-side views, then the translations' parity with their source; after which
+/// the group's syntax trees are let go. Every page goes to the output (on disk, in a build) as soon as it is made, so
+/// memory holds one group per core instead of the whole site. With a <see cref="RenderCache"/> (serve), HTML whose
+/// inputs did not change is taken from the last build.
 /// </summary>
-public sealed class RenderStage(SiteIndex index, MarkdownStage markdown, TemplateRenderer renderer, OutputTree tree, DiagnosticBag bag, BuildOptions options)
+public sealed class RenderStage(SiteIndex index, MarkdownStage markdown, TemplateRenderer renderer, OutputTree tree, LinkChecker? links,
+    ParityChecker parity, bool bilingualViews, DiagnosticBag bag, BuildOptions options)
 {
     private readonly RenderCache? _cache = options.Cache;
     private readonly string _siteKey = options.Cache is null ? "" : RenderCache.SiteKey(options.Root, index, options);
-    // Each page appears in two views (its own and its counterpart's): parsed once for both.
-    private readonly ConcurrentDictionary<Page, Lazy<MarkdownDocument>> _viewCopies = new();
+    private long _renderTicks, _viewTicks, _parityTicks;
+    private int _failed;
+
+    /// <summary>Time spent in each part, summed over threads, for `--verbose`.</summary>
+    public IEnumerable<(string Part, double Ms)> Busy =>
+        [("pages", Ms(_renderTicks)), ("side-by-side", Ms(_viewTicks)), ("parity", Ms(_parityTicks))];
 
     /// <returns>how many pages could not be rendered (their problems are reported).</returns>
-    public int Pages()
+    public int Run()
     {
-        var failed = 0;
         _cache?.ResetCounters();
-        Parallel.ForEach(index.Pages, options.Parallelism, page =>
+        var groups = index.Pages.GroupBy(p => p.TranslationKey).Select(g => g.ToList()).ToList();
+        Parallel.ForEach(groups, options.Parallelism, group =>
         {
-            var key = Key(page.Body);
-            var html = _cache?.TryReuse(page, page.OutputPath, key);
-            // A page whose links were reported is rendered again next time, so its errors are reported again.
-            if (html is null && markdown.Render(page, index, bag) is { } body && (html = renderer.RenderPage(page, body)) is not null
-                && page.ReportedLinks.Count == 0)
-                _cache?.Store(page, page.OutputPath, key, html);
-            // Two pages with one URL were reported by the index; the first keeps the slot.
-            if (html is not null) tree.Add(page.OutputPath, html);
-            else Interlocked.Increment(ref failed);
+            var start = Stopwatch.GetTimestamp();
+            foreach (var page in group) Page(page);
+            var rendered = Stopwatch.GetTimestamp();
+            if (bilingualViews)
+            {
+                foreach (var page in group) StripIds(page.Document);
+                foreach (var page in group.Where(p => p.Translations.Count > 0 && p.Document is not null)) View(page);
+            }
+            var viewed = Stopwatch.GetTimestamp();
+            foreach (var page in group.Where(p => p.Language == index.Config.Default)) parity.Check(page);
+            foreach (var page in group) page.Document = null; // nothing reads this group's syntax trees any more
+            Interlocked.Add(ref _renderTicks, rendered - start);
+            Interlocked.Add(ref _viewTicks, viewed - rendered);
+            Interlocked.Add(ref _parityTicks, Stopwatch.GetTimestamp() - viewed);
         });
-        return failed;
+        return _failed;
     }
 
-    public void BilingualViews()
+    /// <summary>Into the output (on disk at once in a build), scanned for the link check first.</summary>
+    /// <returns>false if the path was taken.</returns>
+    public bool Emit(string path, string html)
     {
-        Parallel.ForEach(index.Pages.Where(p => p.Translations.Count > 0 && p.Document is not null), options.Parallelism, page =>
-        {
-            var path = PageModelBuilder.BilingualUrl(page) + "index.html";
-            var other = Counterpart(page);
-            var key = Key(page.Body + "\0" + other.Body);
-            var html = _cache?.TryReuse(null, path, key);
-            if (html is null && (html = BilingualView(page, other)) is not null) _cache?.Store(null, path, key, html);
-            if (html is not null && !tree.Add(path, html))
-                bag.Error(new SourceLocation(page.SourcePath), $"the side-by-side view /{PageModelBuilder.BilingualUrl(page)} clashes with another page");
-        });
-        _viewCopies.Clear(); // thousands of syntax trees: let them go before the link check
+        if (!tree.Add(path, html)) return false;
+        links?.Scan(path, html);
+        return true;
     }
 
-    private MarkdownDocument ViewCopy(Page page) =>
-        _viewCopies.GetOrAdd(page, p => new Lazy<MarkdownDocument>(() => markdown.ParseViewCopy(p))).Value;
+    private void Page(Page page)
+    {
+        var key = Key(page.Body);
+        var html = _cache?.TryReuse(page, page.OutputPath, key);
+        // A page whose links were reported is rendered again next time, so its errors are reported again.
+        if (html is null && markdown.Render(page, index, bag) is { } body && (html = renderer.RenderPage(page, body)) is not null
+            && page.ReportedLinks.Count == 0)
+            _cache?.Store(page, page.OutputPath, key, html);
+        // Two pages with one URL were reported by the index; the first keeps the slot.
+        else if (html is not null && bilingualViews && page.Document is { } doc)
+            new LinkResolver(index, null).Resolve(page, doc); // HTML from the cache: the side-by-side view still needs the links resolved
+        if (html is not null) Emit(page.OutputPath, html);
+        else Interlocked.Increment(ref _failed);
+    }
+
+    private void View(Page page)
+    {
+        var path = PageModelBuilder.BilingualUrl(page) + "index.html";
+        var other = Counterpart(page);
+        var key = Key(page.Body + "\0" + other.Body);
+        var html = _cache?.TryReuse(null, path, key);
+        if (html is null && (html = BilingualView(page, other)) is not null) _cache?.Store(null, path, key, html);
+        if (html is not null && !Emit(path, html))
+            bag.Error(new SourceLocation(page.SourcePath), $"the side-by-side view /{PageModelBuilder.BilingualUrl(page)} clashes with another page");
+    }
+
+    /// <summary>
+    /// A side-by-side view shows two languages on one page, and its in-page links point at the normal pages: the
+    /// pages' own ids are left out of it. Done once both pages of the group are rendered, so it costs no second parse.
+    /// </summary>
+    private static void StripIds(MarkdownDocument? doc)
+    {
+        if (doc is null) return;
+        foreach (var obj in doc.Descendants())
+            if (obj.TryGetAttributes() is { } attributes) attributes.Id = null;
+    }
 
     private string Key(string text) => _cache is null ? "" : RenderCache.Hash(_siteKey + "\0" + text);
 
@@ -67,11 +110,13 @@ public sealed class RenderStage(SiteIndex index, MarkdownStage markdown, Templat
 
     private string? BilingualView(Page page, Page other)
     {
-        if (other.Document is null) return null;
+        if (page.Document is not { } ownDoc || other.Document is not { } otherDoc) return null;
         var viewUrl = PageModelBuilder.BilingualUrl(page);
-        var alignment = BilingualAligner.Align(ViewCopy(page), ViewCopy(other));
-        var own = markdown.RenderBlockGroups(page, alignment.Rows.Select(r => r.Own), viewUrl, index);
-        var theirs = markdown.RenderBlockGroups(other, alignment.Rows.Select(r => r.Other), viewUrl, index);
+        var alignment = BilingualAligner.Align(ownDoc, otherDoc);
+        var own = markdown.RenderBlockGroups(page, alignment.Rows.Select(r => r.Own), viewUrl);
+        var theirs = markdown.RenderBlockGroups(other, alignment.Rows.Select(r => r.Other), viewUrl);
         return renderer.RenderBilingual(page, other, viewUrl, alignment.Mode, own.Zip(theirs).ToList());
     }
+
+    private static double Ms(long ticks) => ticks * 1000.0 / Stopwatch.Frequency;
 }

@@ -10,20 +10,20 @@ using SiteGen.Templates;
 namespace SiteGen;
 
 /// <summary>
-/// The build, in order: config → content → index → Markdown → templates → parity → link check → write.
-/// Each stage hands the next what it made; this is the only place that knows the order.
+/// The build, in order: config → content → index → Markdown parse → per translation group: pages, side-by-side views,
+/// parity → link check → swap. Each stage hands the next what it made; this is the only place that knows the order.
 /// </summary>
 public sealed class SiteBuilder(BuildOptions options)
 {
     private readonly System.Diagnostics.Stopwatch _clock = System.Diagnostics.Stopwatch.StartNew();
-    private readonly List<(string Stage, double Ms)> _timings = new();
+    private readonly List<(string Stage, double Ms, long HeapBytes)> _timings = new();
 
-    /// <summary>Wall time of each stage, for `--verbose` and the benchmarks.</summary>
-    public IReadOnlyList<(string Stage, double Ms)> Timings => _timings;
+    /// <summary>Wall time of each stage and the managed heap after it, for `--verbose` and the benchmarks.</summary>
+    public IReadOnlyList<(string Stage, double Ms, long HeapBytes)> Timings => _timings;
 
     private void Lap(string stage)
     {
-        _timings.Add((stage, _clock.Elapsed.TotalMilliseconds));
+        _timings.Add((stage, _clock.Elapsed.TotalMilliseconds, GC.GetTotalMemory(false)));
         _clock.Restart();
     }
 
@@ -60,54 +60,53 @@ public sealed class SiteBuilder(BuildOptions options)
     public BuildResult Build()
     {
         var bag = new DiagnosticBag();
-        var tree = new OutputTree();
         if (Load(bag) is not var (config, index, templates, themeAssets, markdown, loadFailed))
-            return Result(bag, tree, null, 0, null, false);
+            return Result(bag, new OutputTree(), null, 0, null, false);
 
-        // 5. Render: Markdown body with resolved links, then layouts.
-        var models = new PageModelBuilder(index, templates.Has(TemplateRenderer.BilingualLayout));
+        // A build that can still succeed renders straight into a staging folder beside the output: pages go to disk as
+        // they are made, and the swap at the end is the only change the output folder sees.
+        using var staging = options.OutputDir is { } outDir && !loadFailed ? new StagingDirectory(outDir) : null;
+        var tree = new OutputTree(staging);
+        // Missing pages would only echo earlier errors, so links are checked only when everything loaded.
+        var links = loadFailed ? null : new LinkChecker(bag);
+
+        // 5–7, per translation group and groups in parallel: pages rendered (each scanned for links and written as it
+        // is made), their side-by-side views, the translations' parity with the source; then the group's syntax trees go.
+        var bilingual = templates.Has(TemplateRenderer.BilingualLayout);
+        var models = new PageModelBuilder(index, bilingual);
         var renderer = new TemplateRenderer(templates, new TemplateFunctions(templates, themeAssets, models, config), models, config, bag);
-        var render = new RenderStage(index, markdown, renderer, tree, bag, options);
-        var renderFailed = render.Pages();
-        if (!SpecialPages(renderer, index, tree)) renderFailed++;
-        Lap("render");
-        if (templates.Has(TemplateRenderer.BilingualLayout)) render.BilingualViews();
-        Lap("bilingual");
+        var render = new RenderStage(index, markdown, renderer, tree, links, new ParityChecker(index, bag, options.Strict), bilingual, bag, options);
+        var renderFailed = render.Run();
+        if (!SpecialPages(renderer, index, render, tree)) renderFailed++;
         foreach (var asset in index.Assets) AddOrReport(tree, asset.OutputPath, File.ReadAllBytes(asset.FullPath), asset.SourcePath, bag);
         foreach (var (path, bytes) in themeAssets.All) AddOrReport(tree, path, bytes, TemplateStore.Folder, bag);
+        Lap("render");
+        _timings.AddRange(render.Busy.Select(b => ($"{b.Part} (all threads)", b.Ms, 0L)));
 
-        // 6. Translation parity: each translation against its source page, block by block.
-        new ParityChecker(index, bag, options.Strict).Check();
-        foreach (var page in index.Pages) page.Document = null; // nothing reads the syntax trees after this: free the memory
-        Lap("parity");
-
-        // 7. Check the output as a browser would see it. Missing pages would only echo earlier errors, so skip it then.
-        LinkChecker? checker = null;
-        if (!loadFailed && renderFailed == 0)
-        {
-            checker = new LinkChecker(tree, bag, options.Parallelism);
-            checker.Check(index.Pages.ToDictionary(p => p.OutputPath, p => p.LinkOrigins), index.Pages.ToDictionary(p => p.OutputPath, p => p.ReportedLinks));
-        }
+        // 8. Check the output as a browser would see it.
+        if (renderFailed > 0) links = null;
+        links?.Check(tree.Contains, index.Pages.ToDictionary(p => p.OutputPath, p => p.LinkOrigins), index.Pages.ToDictionary(p => p.OutputPath, p => p.ReportedLinks));
         Lap("link check");
 
-        // 8. Write, only when everything succeeded: the previous output stays untouched otherwise.
+        // 9. Swap the new output in, only when everything succeeded; otherwise the staging folder is deleted on the
+        // way out and the previous output stays untouched.
         var written = false;
-        if (options.OutputDir is { } outDir && !bag.HasErrors)
+        if (staging is not null && !bag.HasErrors)
         {
-            AtomicDirectoryWriter.Write(tree, outDir);
+            staging.Commit();
             written = true;
         }
-        Lap("write");
-        return Result(bag, tree, index, themeAssets.Count + index.Assets.Count, checker, written);
+        Lap("swap");
+        return Result(bag, tree, index, themeAssets.Count + index.Assets.Count, links, written);
     }
 
     /// <returns>false if a template failed.</returns>
-    private static bool SpecialPages(TemplateRenderer renderer, SiteIndex index, OutputTree tree)
+    private static bool SpecialPages(TemplateRenderer renderer, SiteIndex index, RenderStage render, OutputTree tree)
     {
         var landing = renderer.RenderSpecial("landing.html", "index.html");
-        if (landing is not null) tree.Add("index.html", landing);
+        if (landing is not null) render.Emit("index.html", landing);
         var notFound = renderer.RenderSpecial("404.html", "404.html");
-        if (notFound is not null) tree.Add("404.html", notFound);
+        if (notFound is not null) render.Emit("404.html", notFound);
         var baseUrl = index.Config.BaseUrl;
         if (!string.IsNullOrEmpty(baseUrl)) tree.Add("sitemap.xml", SitemapWriter.Sitemap(index, baseUrl));
         tree.Add("robots.txt", SitemapWriter.Robots(baseUrl));

@@ -1,7 +1,4 @@
-using System.Text;
-using AngleSharp.Html.Parser;
-using AngleSharp.Html.Parser.Tokens;
-using AngleSharp.Text;
+using System.Collections.Concurrent;
 using SiteGen.Content;
 using SiteGen.Diagnostics;
 using SiteGen.Markdown;
@@ -10,70 +7,36 @@ using SiteGen.Output;
 namespace SiteGen.Checks;
 
 /// <summary>
-/// Reads every rendered HTML page and checks that each internal link and `#fragment` resolves inside the output,
-/// whether it came from Markdown or from a template, and that no page repeats an id.
+/// Checks that each internal link and `#fragment` of every HTML page resolves inside the output, whether it came from
+/// Markdown or from a template, and that no page repeats an id. Pages are scanned as they are added to the output
+/// (<see cref="Scan"/>); the check runs once all are in.
 /// </summary>
-public sealed class LinkChecker(OutputTree tree, DiagnosticBag bag, ParallelOptions? parallelism = null)
+public sealed class LinkChecker(DiagnosticBag bag)
 {
-    private sealed record Link(string Url, int Line, int Column);
-    private sealed record ParsedPage(HashSet<string> Ids, List<Link> Links);
+    private readonly ConcurrentDictionary<string, ScannedPage> _pages = new(StringComparer.Ordinal);
 
     public int InternalLinks { get; private set; }
     public SortedSet<string> ExternalLinks { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Thread-safe: called by the render stage's threads.</summary>
+    public void Scan(string path, string html) => _pages[path] = LinkScanner.Scan(html);
+
+    /// <param name="exists">Whether the output holds a file at a site-relative path.</param>
     /// <param name="origins">For pages rendered from Markdown: where each link URL was written.</param>
-    public void Check(IReadOnlyDictionary<string, Dictionary<string, LinkOrigin>> origins, IReadOnlyDictionary<string, HashSet<string>> alreadyReported)
+    public void Check(Func<string, bool> exists, IReadOnlyDictionary<string, Dictionary<string, LinkOrigin>> origins, IReadOnlyDictionary<string, HashSet<string>> alreadyReported)
     {
-        var htmlPaths = tree.Paths.Where(p => p.EndsWith(".html", StringComparison.Ordinal)).ToList();
-        var parsed = new ParsedPage[htmlPaths.Count];
-        Parallel.For(0, htmlPaths.Count, parallelism ?? new ParallelOptions(), i => parsed[i] = Parse(htmlPaths[i]));
-        var pages = htmlPaths.Select((p, i) => (p, i)).ToDictionary(x => x.p, x => parsed[x.i], StringComparer.Ordinal);
-        foreach (var (path, page) in pages)
+        foreach (var (path, page) in _pages.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
+            foreach (var (id, line, column) in page.DuplicateIds)
+                bag.Error(new SourceLocation(path, line, column), $"duplicate id '{id}' on this page");
             var fromMarkdown = origins.TryGetValue(path, out var o) ? Decoded(o) : null;
             var skip = alreadyReported.TryGetValue(path, out var r) ? r.Select(Normalize).ToHashSet() : [];
             foreach (var link in page.Links.Where(l => !skip.Contains(Normalize(l.Url))))
-                CheckLink(path, link, pages, fromMarkdown);
+                CheckLink(path, link, exists, fromMarkdown);
         }
     }
 
-    private static readonly Dictionary<string, string> LinkElements = new()
-    {
-        ["a"] = "href", ["link"] = "href", ["img"] = "src", ["script"] = "src", ["source"] = "src", ["iframe"] = "src",
-    };
-
-    /// <summary>
-    /// AngleSharp's HTML5 tokenizer, without building a tree: start tags are all that links and ids need (a third
-    /// less time than a full parse at 40,000 pages).
-    /// </summary>
-    private ParsedPage Parse(string path)
-    {
-        var ids = new HashSet<string>(StringComparer.Ordinal);
-        var links = new List<Link>();
-        string? rawText = null; // inside <script> or <style>, whose text is not markup
-        foreach (var token in new TextSource(tree.Text(path)).Tokenize(new HtmlTokenizerOptions()))
-        {
-            if (rawText is not null)
-            {
-                if (token.Type == HtmlTokenType.EndTag && ((HtmlTagToken)token).Name == rawText) rawText = null;
-                continue;
-            }
-            if (token.Type != HtmlTokenType.StartTag) continue;
-            var tag = (HtmlTagToken)token;
-            if (tag.Name is "script" or "style" && !tag.IsSelfClosing) rawText = tag.Name;
-            var linkAttribute = LinkElements.GetValueOrDefault(tag.Name);
-            foreach (var attribute in tag.Attributes)
-            {
-                if (attribute.Name == "id" && attribute.Value.Length > 0 && !ids.Add(Normalize(attribute.Value)))
-                    bag.Error(new SourceLocation(path, tag.Position.Line, tag.Position.Column), $"duplicate id '{Normalize(attribute.Value)}' on this page");
-                else if (attribute.Name == linkAttribute)
-                    links.Add(new Link(attribute.Value, tag.Position.Line, tag.Position.Column));
-            }
-        }
-        return new ParsedPage(ids, links);
-    }
-
-    private void CheckLink(string fromPath, Link link, Dictionary<string, ParsedPage> pages, Dictionary<string, LinkOrigin>? origins)
+    private void CheckLink(string fromPath, ScannedLink link, Func<string, bool> exists, Dictionary<string, LinkOrigin>? origins)
     {
         var url = link.Url.Trim();
         if (url.Length == 0 || url == "#") return;
@@ -89,13 +52,13 @@ public sealed class LinkChecker(OutputTree tree, DiagnosticBag bag, ParallelOpti
         var q = pathPart.IndexOf('?');
         if (q >= 0) pathPart = pathPart[..q];
         var target = pathPart.Length == 0 ? fromPath : Resolve(fromPath, Uri.UnescapeDataString(pathPart));
-        if (target is null || !tree.Contains(target))
+        if (target is null || !exists(target))
         {
             bag.Error(at, $"link '{shown}' points to nothing in the output", origin is null ? null : $"no {target}");
             return;
         }
         if (fragment is null || fragment.Length == 0) return;
-        if (!pages.TryGetValue(target, out var targetPage) || !targetPage.Ids.Contains(fragment))
+        if (!_pages.TryGetValue(target, out var targetPage) || !targetPage.Ids.Contains(fragment))
             bag.Error(at, $"link '{shown}': no heading or element with id '{fragment}' on that page", $"in {target}");
     }
 
@@ -117,11 +80,5 @@ public sealed class LinkChecker(OutputTree tree, DiagnosticBag bag, ParallelOpti
         return result;
     }
 
-    /// <summary>Markdig percent-encodes non-ASCII ids in hrefs; compare decoded and NFC-normalised.</summary>
-    private static string Normalize(string s)
-    {
-        if (s.Contains('%'))
-            try { s = Uri.UnescapeDataString(s); } catch (UriFormatException) { }
-        return s.IsNormalized(NormalizationForm.FormC) ? s : s.Normalize(NormalizationForm.FormC);
-    }
+    private static string Normalize(string s) => LinkScanner.Normalize(s);
 }

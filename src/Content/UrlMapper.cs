@@ -56,4 +56,21 @@ public static partial class UrlMapper
         var result = up + rest;
         return result.Length == 0 ? "./" : result;
     }
+
+    /// <summary>
+    /// A relative URL written for a page at <paramref name="fromUrl"/>, rewritten to point at the same place from
+    /// <paramref name="toUrl"/>; fragment and query kept. Unchanged if it climbs above the site.
+    /// </summary>
+    public static string Rebase(string url, string fromUrl, string toUrl)
+    {
+        if (url.Length == 0 || url.StartsWith('/')) return url;
+        var cut = url.IndexOfAny(['#', '?']);
+        var path = cut < 0 ? url : url[..cut];
+        var rest = cut < 0 ? "" : url[cut..];
+        var fromDir = fromUrl.EndsWith('/') ? fromUrl : fromUrl[..(fromUrl.LastIndexOf('/') + 1)];
+        if (Join(fromDir, path) is not { } target) return url;
+        var lastSegment = path[(path.LastIndexOf('/') + 1)..];
+        var namesFolder = lastSegment is "" or "." or "..";
+        return Relative(toUrl, namesFolder && target.Length > 0 ? target + "/" : target) + rest;
+    }
 }

@@ -9,7 +9,8 @@ namespace SiteGen.Markdown;
 /// <summary>
 /// Rewrites relative links to `.md` files and content assets into relative URLs of the output, reporting a
 /// missing target at the Markdown line. Fragments are checked later, against the rendered pages.
-/// Without a bag it resolves silently: for a second rendering of a page's blocks at another URL (the side-by-side view).
+/// Without a bag it resolves silently: for a page whose HTML came from the serve cache but whose side-by-side view is
+/// rendered again.
 /// </summary>
 public sealed partial class LinkResolver(SiteIndex index, DiagnosticBag? bag)
 {
@@ -29,10 +30,6 @@ public sealed partial class LinkResolver(SiteIndex index, DiagnosticBag? bag)
             page.LinkOrigins.TryAdd(resolved, new LinkOrigin(at, written));
         }
     }
-
-    /// <summary>For a renderer's LinkRewriter: the URL as served at <paramref name="fromUrl"/>, or as written when it can't be resolved.</summary>
-    public string Rewrite(Page page, string url, string fromUrl) =>
-        string.IsNullOrEmpty(url) || IsExternal(url) ? url : ResolveUrl(page, url, new SourceLocation(page.SourcePath), fromUrl) ?? url;
 
     private void Error(SourceLocation at, string message, string? hint = null) => bag?.Error(at, message, hint);
 

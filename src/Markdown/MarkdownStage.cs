@@ -32,30 +32,18 @@ public sealed class MarkdownStage(MarkdownPipeline pipeline, string? cjkTag)
     });
 
     /// <summary>
-    /// A private copy of a page's syntax tree for side-by-side views: without ids (one page shows two languages, and
-    /// in-page links there point at the normal page), links left as written and resolved at render time.
+    /// Renders groups of top-level blocks of a rendered page's syntax tree as HTML served at another URL, one string per
+    /// group, with one renderer (setting one up costs more than rendering a paragraph). The links, already resolved for
+    /// the page's own URL, are rebased onto <paramref name="fromUrl"/>.
     /// </summary>
-    public MarkdownDocument ParseViewCopy(Page page)
-    {
-        var copy = Markdig.Markdown.Parse(page.Body, pipeline);
-        foreach (var obj in copy.Descendants())
-            if (obj.TryGetAttributes() is { } attributes) attributes.Id = null;
-        return copy;
-    }
-
-    /// <summary>
-    /// Renders groups of top-level blocks of a <see cref="ParseViewCopy"/> as HTML served at another URL, one string per
-    /// group, with one renderer (setting one up costs more than rendering a paragraph). Read-only: threads may share the copy.
-    /// </summary>
-    public List<string> RenderBlockGroups(Page page, IEnumerable<IReadOnlyList<Block>> groups, string fromUrl, SiteIndex index)
+    public List<string> RenderBlockGroups(Page page, IEnumerable<IReadOnlyList<Block>> groups, string fromUrl)
     {
         using var writer = new StringWriter();
         var renderer = new HtmlRenderer(writer);
         pipeline.Setup(renderer);
         renderer.ObjectRenderers.ReplaceOrAdd<Markdig.Renderers.Html.Inlines.LiteralInlineRenderer>(
             new ForeignScriptRenderer { CjkTag = IsCjk(page.Language.LangTag) ? null : cjkTag });
-        var resolver = new LinkResolver(index, null);
-        renderer.LinkRewriter = url => resolver.Rewrite(page, url, fromUrl);
+        renderer.LinkRewriter = url => LinkResolver.IsExternal(url) ? url : UrlMapper.Rebase(url, page.Url, fromUrl);
         var html = new List<string>();
         var buffer = writer.GetStringBuilder();
         foreach (var group in groups)

@@ -10,14 +10,21 @@ namespace SiteGen.Parity;
 /// </summary>
 public sealed class ParityChecker(SiteIndex index, DiagnosticBag bag, bool strict)
 {
-    public int Findings { get; private set; }
+    private int _findings;
+    public int Findings => _findings;
 
+    /// <summary>Every page in the source language, against each of its translations.</summary>
     public void Check()
     {
-        var source = index.Config.Default;
-        foreach (var page in index.Pages.Where(p => p.Language == source && p.Document is not null))
-            foreach (var translation in page.Translations.Values.Where(t => t.Document is not null))
-                CheckPair(page, translation);
+        foreach (var page in index.Pages) Check(page);
+    }
+
+    /// <summary>One source page against each of its translations; thread-safe across pages.</summary>
+    public void Check(Page page)
+    {
+        if (page.Language != index.Config.Default || page.Document is null) return;
+        foreach (var translation in page.Translations.Values.Where(t => t.Document is not null))
+            CheckPair(page, translation);
     }
 
     private void CheckPair(Page source, Page translation)
@@ -117,7 +124,7 @@ public sealed class ParityChecker(SiteIndex index, DiagnosticBag bag, bool stric
 
     private void Report(Page translation, int line, string message, string? hint = null)
     {
-        Findings++;
+        Interlocked.Increment(ref _findings);
         var at = new SourceLocation(translation.SourcePath, line, 1);
         if (strict) bag.Error(at, "translation drift: " + message, hint);
         else bag.Warning(at, "translation drift: " + message, hint);

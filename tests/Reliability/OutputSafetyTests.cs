@@ -40,9 +40,9 @@ public class OutputSafetyTests
     public void Writer_refuses_a_path_that_climbs_out()
     {
         var root = Path.Combine(Path.GetTempPath(), "sitegen-inside");
-        Assert.Throws<InvalidOperationException>(() => AtomicDirectoryWriter.Inside(root, "../evil.html"));
-        Assert.Throws<InvalidOperationException>(() => AtomicDirectoryWriter.Inside(root, "/etc/evil.html"));
-        Assert.EndsWith("en/p/index.html", AtomicDirectoryWriter.Inside(root, "en/p/index.html"));
+        Assert.Throws<InvalidOperationException>(() => StagingDirectory.Inside(root, "../evil.html"));
+        Assert.Throws<InvalidOperationException>(() => StagingDirectory.Inside(root, "/etc/evil.html"));
+        Assert.EndsWith("en/p/index.html", StagingDirectory.Inside(root, "en/p/index.html"));
     }
 
     /// <summary>A build killed at any moment leaves either the old output or the complete new one, and the next build works.</summary>
@@ -77,7 +77,7 @@ public class OutputSafetyTests
 
     private static bool IsInside(string root, string relative)
     {
-        try { AtomicDirectoryWriter.Inside(root, relative); return true; }
+        try { StagingDirectory.Inside(root, relative); return true; }
         catch (InvalidOperationException) { return false; }
     }
 

@@ -1,6 +1,7 @@
 using System.Text;
 using AngleSharp.Html.Parser;
-using AngleSharp.Html.Parser.Tokens;
+using AngleSharp.Html;
+using AngleSharp.Html.Parser.Tokens.Struct;
 using AngleSharp.Text;
 
 namespace SiteGen.Checks;
@@ -13,8 +14,9 @@ public sealed record ScannedPage(HashSet<string> Ids, List<ScannedLink> Links, L
 
 /// <summary>
 /// Reads one page with AngleSharp's HTML5 tokenizer, without building a tree: start tags are all that links and ids
-/// need (a third less time than a full parse at 40,000 pages). Runs as each page is rendered, so the page's text
-/// can go to disk at once.
+/// need. Text, comments and the contents of scripts and styles are skipped by the tokenizer itself and only `id`,
+/// `href` and `src` attributes are kept (together about twice as fast as reading every token). Runs as each page is
+/// rendered, so the page's text can go to disk at once.
 /// </summary>
 public static class LinkScanner
 {
@@ -23,34 +25,44 @@ public static class LinkScanner
         ["a"] = "href", ["link"] = "href", ["img"] = "src", ["script"] = "src", ["source"] = "src", ["iframe"] = "src",
     };
 
+    private static readonly ShouldEmitAttribute Wanted = (ref StructHtmlToken _, ReadOnlyMemory<char> name) =>
+        name.Span is "id" or "href" or "src";
+
     public static ScannedPage Scan(string html)
     {
         var ids = new HashSet<string>(StringComparer.Ordinal);
         var links = new List<ScannedLink>();
         var duplicates = new List<(string, int, int)>();
-        string? rawText = null; // inside <script> or <style>, whose text is not markup
-        foreach (var token in new TextSource(html).Tokenize(new HtmlTokenizerOptions()))
+        using var tokenizer = new HtmlTokenizer(new TextSource(html), HtmlEntityProvider.Resolver)
         {
-            if (rawText is not null)
-            {
-                if (token.Type == HtmlTokenType.EndTag && ((HtmlTagToken)token).Name == rawText) rawText = null;
-                continue;
-            }
+            SkipDataText = true, SkipScriptText = true, SkipRawText = true, SkipRCDataText = true, SkipPlaintext = true,
+            SkipComments = true, SkipCDATA = true, SkipProcessingInstructions = true, ShouldEmitAttribute = Wanted,
+        };
+        while (true)
+        {
+            ref var token = ref tokenizer.GetStructToken();
+            if (token.Type == HtmlTokenType.EndOfFile) break;
             if (token.Type != HtmlTokenType.StartTag) continue;
-            var tag = (HtmlTagToken)token;
-            if (tag.Name is "script" or "style" && !tag.IsSelfClosing) rawText = tag.Name;
-            var linkAttribute = LinkElements.GetValueOrDefault(tag.Name);
-            foreach (var attribute in tag.Attributes)
+            var name = token.Name.ToString();
+            // What a browser's tree builder does (a trailing slash changes nothing): the text of these is not markup.
+            if (name == "script") tokenizer.State = HtmlParseMode.Script;
+            else if (name is "style" or "xmp" or "iframe" or "noembed" or "noframes") tokenizer.State = HtmlParseMode.Rawtext;
+            else if (name is "textarea" or "title") tokenizer.State = HtmlParseMode.RCData;
+            var linkAttribute = LinkElements.GetValueOrDefault(name);
+            for (var i = 0; i < token.Attributes.Count; i++)
             {
-                if (attribute.Name == "id" && attribute.Value.Length > 0 && !ids.Add(Normalize(attribute.Value)))
-                    duplicates.Add((Normalize(attribute.Value), tag.Position.Line, tag.Position.Column));
-                else if (attribute.Name == linkAttribute)
-                    links.Add(new ScannedLink(attribute.Value, tag.Position.Line, tag.Position.Column));
+                var attribute = token.Attributes[i];
+                var value = attribute.Value.ToString();
+                if (attribute.Name == "id")
+                {
+                    if (value.Length > 0 && !ids.Add(Normalize(value))) duplicates.Add((Normalize(value), token.Position.Line, token.Position.Column));
+                }
+                else if (linkAttribute is not null && attribute.Name == linkAttribute)
+                    links.Add(new ScannedLink(value, token.Position.Line, token.Position.Column));
             }
         }
         return new ScannedPage(ids, links, duplicates);
     }
-
     /// <summary>Markdig percent-encodes non-ASCII ids in hrefs; compare decoded and NFC-normalised.</summary>
     public static string Normalize(string s)
     {

@@ -13,8 +13,8 @@ using SiteGen.Templates;
 namespace SiteGen;
 
 /// <summary>
-/// Stages 5–7, one translation group at a time (a page and its translations), groups in parallel: the pages rendered
-/// into their layouts, then their side-by-side views, then the translations' parity with their source; after which
+/// Stages 5–7, one translation group at a time (a page and its translations), groups in parallel: the pages parsed and
+/// rendered into their layouts, then their side-by-side views, then the translations' parity with their source; after which
 /// the group's syntax trees are let go. Every page goes to the output (on disk, in a build) as soon as it is made, so
 /// memory holds one group per core instead of the whole site. With a <see cref="RenderCache"/> (serve), HTML whose
 /// inputs did not change is taken from the last build.
@@ -29,7 +29,7 @@ public sealed class RenderStage(SiteIndex index, MarkdownStage markdown, Templat
 
     /// <summary>Time spent in each part, summed over threads, for `--verbose`.</summary>
     public IEnumerable<(string Part, double Ms)> Busy =>
-        [("pages", Ms(_renderTicks)), ("side-by-side", Ms(_viewTicks)), ("parity", Ms(_parityTicks))];
+        [("parse + pages", Ms(_renderTicks)), ("side-by-side", Ms(_viewTicks)), ("parity", Ms(_parityTicks))];
 
     /// <returns>how many pages could not be rendered (their problems are reported).</returns>
     public int Run()
@@ -39,6 +39,7 @@ public sealed class RenderStage(SiteIndex index, MarkdownStage markdown, Templat
         Parallel.ForEach(groups, options.Parallelism, group =>
         {
             var start = Stopwatch.GetTimestamp();
+            foreach (var page in group) markdown.Parse(page, bag);
             foreach (var page in group) Page(page);
             var rendered = Stopwatch.GetTimestamp();
             if (bilingualViews)

@@ -10,7 +10,7 @@ using SiteGen.Templates;
 namespace SiteGen;
 
 /// <summary>
-/// The build, in order: config → content → index → Markdown parse → per translation group: pages, side-by-side views,
+/// The build, in order: config → content → index → per translation group: Markdown parse, pages, side-by-side views,
 /// parity → link check → swap. Each stage hands the next what it made; this is the only place that knows the order.
 /// </summary>
 public sealed class SiteBuilder(BuildOptions options)
@@ -30,7 +30,7 @@ public sealed class SiteBuilder(BuildOptions options)
     /// <summary>What the first four stages produce: everything known about the site before anything renders.</summary>
     public sealed record LoadedSite(SiteConfig Config, SiteIndex Index, TemplateStore Templates, ThemeAssets ThemeAssets, MarkdownStage Markdown, bool LoadFailed);
 
-    /// <summary>Stages 1–4: config, content and templates, index, Markdown parse. Null when site.yml is unusable.</summary>
+    /// <summary>Stages 1–4: config, content and templates, index, Markdown pipeline. Null when site.yml is unusable.</summary>
     public LoadedSite? Load(DiagnosticBag bag)
     {
         // 1. Configuration: without it nothing else can be read.
@@ -49,11 +49,9 @@ public sealed class SiteBuilder(BuildOptions options)
         var loadFailed = bag.HasErrors;
         Lap("index");
 
-        // 4. Markdown parsed for every page first, so headings (anchors, tables of contents) are known everywhere.
+        // 4. The Markdown pipeline; each page is parsed when its translation group renders (see RenderStage).
         var cjkTag = config.Languages.FirstOrDefault(l => MarkdownStage.IsCjk(l.LangTag))?.LangTag;
         var markdown = new MarkdownStage(MarkdownPipelineFactory.Create(config.AllowRawHtml), cjkTag);
-        Parallel.ForEach(index.Pages, options.Parallelism, page => markdown.Parse(page, bag));
-        Lap("parse");
         return new LoadedSite(config, index, templates, themeAssets, markdown, loadFailed);
     }
 
@@ -70,10 +68,10 @@ public sealed class SiteBuilder(BuildOptions options)
         // Missing pages would only echo earlier errors, so links are checked only when everything loaded.
         var links = loadFailed ? null : new LinkChecker(bag);
 
-        // 5–7, per translation group and groups in parallel: pages rendered (each scanned for links and written as it
-        // is made), their side-by-side views, the translations' parity with the source; then the group's syntax trees go.
+        // 5–7, per translation group and groups in parallel: pages parsed and rendered (each scanned for links and written
+        // as it is made), their side-by-side views, the translations' parity with the source; then the syntax trees go.
         var bilingual = templates.Has(TemplateRenderer.BilingualLayout);
-        var models = new PageModelBuilder(index, bilingual);
+        var models = new PageModelBuilder(index, markdown.TocOf, bilingual);
         var renderer = new TemplateRenderer(templates, new TemplateFunctions(templates, themeAssets, models, config), models, config, bag);
         var render = new RenderStage(index, markdown, renderer, tree, links, new ParityChecker(index, bag, options.Strict), bilingual, bag, options);
         var renderFailed = render.Run();

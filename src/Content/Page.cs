@@ -35,9 +35,10 @@ public sealed class Page
     public Page? Next { get; set; }
     public Dictionary<string, Page> Translations { get; } = new();
 
-    // Set by the Markdown stage.
+    // Set by the Markdown stage, while the page's translation group is being rendered.
     public MarkdownDocument? Document { get; set; }
-    public IReadOnlyList<TocEntry> Toc { get; set; } = [];
+    /// <summary>Null until the page is parsed, or until a template asks for it (<see cref="Markdown.MarkdownStage.TocOf"/>).</summary>
+    public IReadOnlyList<TocEntry>? Toc { get; set; }
     /// <summary>Where each rewritten link was written, so the output checker can blame the Markdown line.</summary>
     public Dictionary<string, LinkOrigin> LinkOrigins { get; } = new();
     /// <summary>Links to pages of the site, by the target's translation key, for the link parity check.</summary>

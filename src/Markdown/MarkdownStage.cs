@@ -7,15 +7,35 @@ using SiteGen.Diagnostics;
 
 namespace SiteGen.Markdown;
 
-/// <summary>Parses every page (so headings and ids are known), then resolves links and renders to HTML.</summary>
+/// <summary>
+/// Parses a page when its translation group is rendered, resolves its links and renders it to HTML. Only the groups in
+/// flight hold syntax trees: at 20,000 pages, keeping them all would need more memory than the rest of the build.
+/// </summary>
 public sealed class MarkdownStage(MarkdownPipeline pipeline, string? cjkTag)
 {
     public void Parse(Page page, DiagnosticBag bag) => Guarded(page, bag, () =>
     {
         page.Document = Markdig.Markdown.Parse(page.Body, pipeline);
-        page.Toc = TocBuilder.Build(page.Document);
+        page.Toc ??= TocBuilder.Build(page.Document);
         return "";
     });
+
+    /// <summary>
+    /// A page's table of contents, for a template that shows another page's before that page is rendered: parsed for
+    /// it and let go (a page that cannot be parsed reports that itself, when its group is rendered).
+    /// </summary>
+    public IReadOnlyList<TocEntry> TocOf(Page page)
+    {
+        if (page.Toc is { } toc) return toc;
+        try
+        {
+            return page.Toc = TocBuilder.Build(Markdig.Markdown.Parse(page.Body, pipeline));
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or InsufficientExecutionStackException)
+        {
+            return [];
+        }
+    }
 
     /// <returns>null when the page could not be parsed or rendered (already reported).</returns>
     public string? Render(Page page, SiteIndex index, DiagnosticBag bag) => page.Document is not { } doc ? null : Guarded(page, bag, () =>

@@ -15,11 +15,12 @@ public sealed class PageModelBuilder
     private readonly Dictionary<string, ScriptObject> _languages = new();
     private readonly SiteIndex _index;
 
+    /// <param name="toc">A page's table of contents (see <see cref="PageModel"/>).</param>
     /// <param name="bilingualViews">Whether the theme has a side-by-side layout, so pages get a `bilingual_url`.</param>
-    public PageModelBuilder(SiteIndex index, bool bilingualViews = false)
+    public PageModelBuilder(SiteIndex index, Func<Page, IReadOnlyList<TocEntry>> toc, bool bilingualViews = false)
     {
         _index = index;
-        foreach (var page in index.Pages) _pages[page] = Summary(page);
+        foreach (var page in index.Pages) _pages[page] = Summary(page, toc);
         foreach (var lang in index.Config.Languages) _languages[lang.Key] = Language(lang);
         foreach (var (page, model) in _pages)
         {
@@ -47,10 +48,10 @@ public sealed class PageModelBuilder
     public ScriptObject? TranslationIn(ScriptObject page, string langKey) =>
         ((ScriptArray)page["translations"]!).Cast<ScriptObject>().FirstOrDefault(t => (string?)t["lang"] == langKey);
 
-    private static ScriptObject Summary(Page page)
+    private static ScriptObject Summary(Page page, Func<Page, IReadOnlyList<TocEntry>> toc)
     {
         var lang = page.Language;
-        return new ScriptObject
+        return new PageModel(page, toc)
         {
             ["title"] = page.Title,
             ["description"] = page.Meta.Description ?? "",
@@ -67,7 +68,6 @@ public sealed class PageModelBuilder
             ["lang_name"] = lang.Name,
             ["data"] = ModelConverter.ToScript(page.Meta.Data),
             ["layout"] = page.Meta.Layout,
-            ["toc"] = new ScriptArray(page.Toc.Select(t => new ScriptObject { ["level"] = t.Level, ["id"] = t.Id, ["text"] = t.Text })),
         };
     }
 

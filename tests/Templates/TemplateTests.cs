@@ -97,4 +97,40 @@ public class TemplateTests
         Assert.Contains("special layout", r.Output.Text("en/themes/b/index.html"));
         Assert.Contains("<h1>C</h1>", r.Output.Text("en/c/index.html"));
     }
+
+    [Fact]
+    public void A_template_can_show_other_pages_tables_of_contents_whatever_the_render_order()
+    {
+        // Pages are parsed as their translation group renders; a section page listing its children's headings asks for
+        // tables of contents of pages that may not be parsed yet, in both orders of the parallel build.
+        using var site = new TestSite("""
+            -- content/en/themes/_index.md --
+            ---
+            title: Themes
+            ---
+            -- content/en/themes/a.md --
+            ---
+            title: A
+            ---
+            ## First heading
+
+            ## Second, with *emphasis*
+            -- content/en/themes/b.md --
+            ---
+            title: B
+            ---
+            ## Only heading
+            -- templates/layouts/list.html --
+            {{ for p in section_pages "themes" }}<h2>{{ p.title }}</h2><ul>{{ for t in p.toc }}<li>{{ t.id }}={{ t.text }}</li>{{ end }}</ul>{{ end }}
+            -- templates/layouts/page.html --
+            <p>prev: {{ if page.prev }}{{ page.prev.toc[0].text }}{{ end }}</p>{{ content }}
+            """);
+        foreach (var cores in new[] { 1, 4 })
+        {
+            var r = new SiteBuilder(new BuildOptions { Root = site.Root, MaxParallelism = cores }).Build();
+            Assert.Contains("<h2>A</h2><ul><li>first-heading=First heading</li><li>second-with-emphasis=Second, with emphasis</li></ul><h2>B</h2><ul><li>only-heading=Only heading</li></ul>",
+                r.Output.Text("en/themes/index.html"));
+            Assert.Contains("<p>prev: First heading</p>", r.Output.Text("en/themes/b/index.html"));
+        }
+    }
 }

@@ -14,12 +14,13 @@ namespace SiteGen.Checks;
 public sealed class LinkChecker(DiagnosticBag bag)
 {
     private readonly ConcurrentDictionary<string, ScannedPage> _pages = new(StringComparer.Ordinal);
+    private readonly StringPool _pool = new();
 
     public int InternalLinks { get; private set; }
     public SortedSet<string> ExternalLinks { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Thread-safe: called by the render stage's threads.</summary>
-    public void Scan(string path, string html) => _pages[path] = LinkScanner.Scan(html);
+    public void Scan(string path, string html) => _pages[path] = LinkScanner.Scan(html, _pool);
 
     /// <param name="exists">Whether the output holds a file at a site-relative path.</param>
     /// <param name="origins">For pages rendered from Markdown: where each link URL was written.</param>

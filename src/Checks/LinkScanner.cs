@@ -7,7 +7,7 @@ using AngleSharp.Text;
 namespace SiteGen.Checks;
 
 /// <summary>A link as found in a page: its URL and where the tag starts.</summary>
-public sealed record ScannedLink(string Url, int Line, int Column);
+public readonly record struct ScannedLink(string Url, int Line, int Column);
 
 /// <summary>What the link check needs of one HTML page, small enough to keep for 40,000 pages once the HTML is on disk.</summary>
 public sealed record ScannedPage(HashSet<string> Ids, List<ScannedLink> Links, List<(string Id, int Line, int Column)> DuplicateIds);
@@ -28,7 +28,8 @@ public static class LinkScanner
     private static readonly ShouldEmitAttribute Wanted = (ref StructHtmlToken _, ReadOnlyMemory<char> name) =>
         name.Span is "id" or "href" or "src";
 
-    public static ScannedPage Scan(string html)
+    /// <param name="pool">Shared by all pages: the same URLs and ids (navigation, `#part-1`) recur on thousands of pages.</param>
+    public static ScannedPage Scan(string html, StringPool pool)
     {
         var ids = new HashSet<string>(StringComparer.Ordinal);
         var links = new List<ScannedLink>();
@@ -52,15 +53,17 @@ public static class LinkScanner
             for (var i = 0; i < token.Attributes.Count; i++)
             {
                 var attribute = token.Attributes[i];
-                var value = attribute.Value.ToString();
                 if (attribute.Name == "id")
                 {
-                    if (value.Length > 0 && !ids.Add(Normalize(value))) duplicates.Add((Normalize(value), token.Position.Line, token.Position.Column));
+                    var id = Normalize(pool.Get(attribute.Value));
+                    if (id.Length > 0 && !ids.Add(id)) duplicates.Add((id, token.Position.Line, token.Position.Column));
                 }
                 else if (linkAttribute is not null && attribute.Name == linkAttribute)
-                    links.Add(new ScannedLink(value, token.Position.Line, token.Position.Column));
+                    links.Add(new ScannedLink(pool.Get(attribute.Value), token.Position.Line, token.Position.Column));
             }
         }
+        ids.TrimExcess();
+        links.TrimExcess();
         return new ScannedPage(ids, links, duplicates);
     }
     /// <summary>Markdig percent-encodes non-ASCII ids in hrefs; compare decoded and NFC-normalised.</summary>

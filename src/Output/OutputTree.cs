@@ -1,37 +1,52 @@
+using System.Buffers;
+using System.Collections.Concurrent;
 using System.Text;
 
 namespace SiteGen.Output;
 
 /// <summary>
-/// Every file of the output, keyed by site-relative path in ordinal order. In memory (check, serve, tests) it keeps
-/// the bytes, to be snapshotted or served; over a <see cref="StagingDirectory"/> (build) each file goes to disk as it
-/// is added and only its path is kept, so a 20,000-page build never holds the whole site.
+/// Every file of the output, keyed by site-relative path, listed in ordinal order. In memory (check, serve, tests) it
+/// keeps the bytes, to be snapshotted or served; over a <see cref="StagingDirectory"/> (build) each file goes to disk
+/// as it is added and only its path is kept, so a 20,000-page build never holds the whole site. Thread-safe.
 /// </summary>
 public sealed class OutputTree(StagingDirectory? writeThrough = null)
 {
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
-    private readonly SortedDictionary<string, byte[]?> _files = new(StringComparer.Ordinal);
-    private readonly object _gate = new();
+    private static readonly byte[] Written = new byte[0]; // a marker no real file shares (`[]` would be Array.Empty)
+    private readonly ConcurrentDictionary<string, byte[]> _files = new(StringComparer.Ordinal);
 
     /// <returns>false if something was already written at that path.</returns>
     public bool Add(string path, byte[] bytes)
     {
-        lock (_gate)
-            if (!_files.TryAdd(path, writeThrough is null ? bytes : null)) return false;
+        if (!_files.TryAdd(path, writeThrough is null ? bytes : Written)) return false;
         writeThrough?.Write(path, bytes);
         return true;
     }
 
-    public bool Add(string path, string text) => Add(path, Utf8.GetBytes(text));
-
-    public bool Contains(string path)
+    public bool Add(string path, string text)
     {
-        lock (_gate) return _files.ContainsKey(path);
+        if (writeThrough is null) return Add(path, Utf8.GetBytes(text));
+        if (!_files.TryAdd(path, Written)) return false;
+        // Encoded into a reused buffer: tens of thousands of pages, each written once and never read again.
+        var buffer = ArrayPool<byte>.Shared.Rent(Utf8.GetMaxByteCount(text.Length));
+        try
+        {
+            writeThrough.Write(path, buffer.AsSpan(0, Utf8.GetBytes(text, buffer)));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+        return true;
     }
 
-    public byte[] Bytes(string path) => _files[path] ?? throw new InvalidOperationException($"{path} was written to disk, not kept in memory");
+    public bool Contains(string path) => _files.ContainsKey(path);
+
+    public byte[] Bytes(string path) =>
+        _files[path] is var bytes && !ReferenceEquals(bytes, Written) ? bytes : throw new InvalidOperationException($"{path} was written to disk, not kept in memory");
+
     public string Text(string path) => Utf8.GetString(Bytes(path));
-    public IEnumerable<string> Paths => _files.Keys;
-    public IEnumerable<KeyValuePair<string, byte[]>> Files => _files.Select(f => KeyValuePair.Create(f.Key, Bytes(f.Key)));
+    public IEnumerable<string> Paths => _files.Keys.Order(StringComparer.Ordinal);
+    public IEnumerable<KeyValuePair<string, byte[]>> Files => Paths.Select(p => KeyValuePair.Create(p, Bytes(p)));
     public int Count => _files.Count;
 }

@@ -29,7 +29,7 @@ public sealed class StagingDirectory : IDisposable
     }
 
     /// <summary>Thread-safe. The file must be new: every output path is claimed once by the <see cref="OutputTree"/>.</summary>
-    public void Write(string relative, byte[] bytes)
+    public void Write(string relative, ReadOnlySpan<byte> bytes)
     {
         var full = Inside(Folder, relative);
         EnsureFolder(Path.GetDirectoryName(full)!);

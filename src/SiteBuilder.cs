@@ -38,7 +38,7 @@ public sealed class SiteBuilder(BuildOptions options)
         if (config is null) return null;
 
         // 2. Content and templates, read and parsed; problems are collected, the build goes on to find more.
-        var loader = new ContentLoader(config, bag, options.IncludeDrafts);
+        var loader = new ContentLoader(config, bag, options.IncludeDrafts, options.Parallelism);
         var (pages, contentAssets) = loader.Load(options.Root);
         var templates = TemplateStore.Load(options.Root, bag);
         var themeAssets = ThemeAssets.Load(options.Root);
@@ -83,7 +83,7 @@ public sealed class SiteBuilder(BuildOptions options)
 
         // 8. Check the output as a browser would see it.
         if (renderFailed > 0) links = null;
-        links?.Check(tree.Contains, index.Pages.ToDictionary(p => p.OutputPath, p => p.LinkOrigins), index.Pages.ToDictionary(p => p.OutputPath, p => p.ReportedLinks));
+        links?.Check(tree.Contains, index.Pages.ToDictionary(p => p.OutputPath, p => p.LinkOrigins), index.Pages.ToDictionary(p => p.OutputPath, p => p.ReportedLinks), options.Parallelism);
         Lap("link check");
 
         // 9. Swap the new output in, only when everything succeeded; otherwise the staging folder is deleted on the

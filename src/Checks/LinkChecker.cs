@@ -16,7 +16,8 @@ public sealed class LinkChecker(DiagnosticBag bag)
     private readonly ConcurrentDictionary<string, ScannedPage> _pages = new(StringComparer.Ordinal);
     private readonly StringPool _pool = new();
 
-    public int InternalLinks { get; private set; }
+    private int _internalLinks;
+    public int InternalLinks => _internalLinks;
     public SortedSet<string> ExternalLinks { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Thread-safe: called by the render stage's threads.</summary>
@@ -24,25 +25,30 @@ public sealed class LinkChecker(DiagnosticBag bag)
 
     /// <param name="exists">Whether the output holds a file at a site-relative path.</param>
     /// <param name="origins">For pages rendered from Markdown: where each link URL was written.</param>
-    public void Check(Func<string, bool> exists, IReadOnlyDictionary<string, Dictionary<string, LinkOrigin>> origins, IReadOnlyDictionary<string, HashSet<string>> alreadyReported)
+    /// <remarks>Pages are checked on every core; the bag sorts what they report.</remarks>
+    public void Check(Func<string, bool> exists, IReadOnlyDictionary<string, Dictionary<string, LinkOrigin>> origins, IReadOnlyDictionary<string, HashSet<string>> alreadyReported, ParallelOptions? parallelism = null)
     {
-        foreach (var (path, page) in _pages.OrderBy(p => p.Key, StringComparer.Ordinal))
+        var external = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
+        Parallel.ForEach(_pages, parallelism ?? new ParallelOptions(), entry =>
         {
+            var (path, page) = entry;
             foreach (var (id, line, column) in page.DuplicateIds)
                 bag.Error(new SourceLocation(path, line, column), $"duplicate id '{id}' on this page");
             var fromMarkdown = origins.TryGetValue(path, out var o) ? Decoded(o) : null;
             var skip = alreadyReported.TryGetValue(path, out var r) ? r.Select(Normalize).ToHashSet() : [];
-            foreach (var link in page.Links.Where(l => !skip.Contains(Normalize(l.Url))))
-                CheckLink(path, link, exists, fromMarkdown);
-        }
+            foreach (var link in page.Links)
+                if (!skip.Contains(Normalize(link.Url)))
+                    CheckLink(path, link, exists, fromMarkdown, external);
+        });
+        ExternalLinks.UnionWith(external.Keys);
     }
 
-    private void CheckLink(string fromPath, ScannedLink link, Func<string, bool> exists, Dictionary<string, LinkOrigin>? origins)
+    private void CheckLink(string fromPath, ScannedLink link, Func<string, bool> exists, Dictionary<string, LinkOrigin>? origins, ConcurrentDictionary<string, bool> external)
     {
         var url = link.Url.Trim();
         if (url.Length == 0 || url == "#") return;
-        if (LinkResolver.IsExternal(url)) { ExternalLinks.Add(url); return; }
-        InternalLinks++;
+        if (LinkResolver.IsExternal(url)) { external.TryAdd(url, true); return; }
+        Interlocked.Increment(ref _internalLinks);
         var origin = origins is not null && origins.TryGetValue(Normalize(url), out var md) ? md : null;
         var at = origin?.At ?? new SourceLocation(fromPath, link.Line, link.Column);
         var shown = origin?.Written ?? url;

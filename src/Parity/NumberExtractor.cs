@@ -28,7 +28,7 @@ public static partial class NumberExtractor
 
     private static string ToHalfWidth(string text)
     {
-        if (!text.Any(c => c is >= '０' and <= '９' or '，' or '．')) return text;
+        if (text.AsSpan().IndexOfAnyInRange('０', '９') < 0 && text.AsSpan().IndexOfAny('，', '．') < 0) return text;
         var sb = new StringBuilder(text.Length);
         foreach (var c in text)
             sb.Append(c is >= '０' and <= '９' ? (char)(c - '０' + '0') : c);

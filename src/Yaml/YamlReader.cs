@@ -51,9 +51,10 @@ public static class YamlReader
             bag.Error(at(root.Start), "expected a mapping of `key: value` lines");
             return null;
         }
-        var before = bag.ErrorCount;
-        CheckKeys(map, typeof(T), at, bag);
-        if (bag.ErrorCount > before) return null;
+        var keyProblems = new DiagnosticBag(); // its own bag: pages load in parallel, so the shared count says nothing
+        CheckKeys(map, typeof(T), at, keyProblems);
+        foreach (var d in keyProblems.Sorted()) bag.Add(d);
+        if (keyProblems.HasErrors) return null;
         try
         {
             var value = Deserializer.Deserialize<T>(yaml) ?? new T();

@@ -29,6 +29,15 @@ public class FixtureSiteTests
         Snapshot.Verify($"fixture-{name}", Snapshot.Of(result.Output));
     }
 
+    [Theory, MemberData(nameof(Broken))]
+    public void Broken_fixture_reports_the_same_on_one_core_as_on_many(string name)
+    {
+        // Pages load, render and are checked in parallel: what is reported must not depend on the interleaving.
+        var single = new SiteBuilder(new BuildOptions { Root = Dir(name), MaxParallelism = 1 }).Build();
+        for (var run = 0; run < 5; run++)
+            Assert.Equal(single.Diagnostics, new SiteBuilder(new BuildOptions { Root = Dir(name), MaxParallelism = 8 }).Build().Diagnostics);
+    }
+
     private static BuildResult Build(string name) => new SiteBuilder(new BuildOptions { Root = Dir(name) }).Build();
     private static string Dir(string name) => Path.Combine(Repo.Tests, "Fixtures", name);
     private static bool HasExpectedDiagnostics(string name) => File.Exists(Path.Combine(Dir(name), "expected-diagnostics.txt"));

@@ -9,6 +9,11 @@ public sealed class SiteConfig
     public string DefaultLanguage { get; set; } = "";
     /// <summary>Raw HTML in Markdown is escaped unless this is true (as in Hugo's `unsafe`).</summary>
     public bool AllowRawHtml { get; set; }
+    /// <summary>
+    /// Side-by-side views (`&lt;page&gt;/bilingual/`) for every translated page, when the theme has the layout; false
+    /// turns them off, as a Hugo site drops an output format.
+    /// </summary>
+    public bool SideBySide { get; set; } = true;
     public List<LanguageConfig> Languages { get; set; } = new();
     /// <summary>Main navigation: content paths relative to a language folder (`quotes.md`), in order.</summary>
     public List<string> Menu { get; set; } = new();

@@ -14,9 +14,11 @@ public class StageBenchmarks
 {
     private SiteBuilder.LoadedSite _site = null!;
     private Page _page = null!;
-    private string _text = "", _body = "", _html = "", _outDir = "";
+    private string _text = "", _body = "", _html = "";
+    private byte[] _bytes = [];
+    private int _written;
     private TemplateRenderer _renderer = null!;
-    private OutputTree _tree = null!;
+    private StagingDirectory _staging = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -25,15 +27,16 @@ public class StageBenchmarks
         _site = new SiteBuilder(new BuildOptions { Root = Paths.Repo }).Load(bag)!;
         _page = _site.Index.BySource("content/zh-Hant/themes/space-compute.md")!;
         _text = File.ReadAllText(Path.Combine(Paths.Repo, _page.SourcePath));
-        var models = new PageModelBuilder(_site.Index, true);
+        var models = new PageModelBuilder(_site.Index, _site.Markdown.TocOf, true);
         _renderer = new TemplateRenderer(_site.Templates, new TemplateFunctions(_site.Templates, _site.ThemeAssets, models, _site.Config), models, _site.Config, bag);
         _body = MarkdownBody();
         _html = _renderer.RenderPage(_page, _body)!;
-        _tree = new OutputTree();
-        _tree.Add(_page.OutputPath, _html);
-        _outDir = Path.Combine(Path.GetTempPath(), "sitegen-bench-write");
-        Directory.CreateDirectory(_outDir);
+        _bytes = System.Text.Encoding.UTF8.GetBytes(_html);
+        _staging = new StagingDirectory(Path.Combine(Path.GetTempPath(), "sitegen-bench-write"));
     }
+
+    [GlobalCleanup]
+    public void Cleanup() => _staging.Dispose();
 
     [Benchmark(Description = "front matter: split + YAML")]
     public Page? FrontMatter() =>
@@ -49,14 +52,15 @@ public class StageBenchmarks
     [Benchmark(Description = "template: layout + base")]
     public string? Template() => _renderer.RenderPage(_page, _body);
 
-    [Benchmark(Description = "write: one file")]
-    public void Write() => File.WriteAllText(Path.Combine(_outDir, "index.html"), _html);
+    [Benchmark(Description = "write: one new file in its own folder, as the build does")]
+    public void Write() => _staging.Write($"p{_written++}/index.html", _bytes);
 
-    [Benchmark(Description = "link check: parse HTML + resolve")]
+    [Benchmark(Description = "link check: scan HTML + resolve")]
     public int LinkCheck()
     {
-        var checker = new LinkChecker(_tree, new DiagnosticBag());
-        checker.Check(new Dictionary<string, Dictionary<string, LinkOrigin>>(), new Dictionary<string, HashSet<string>>());
+        var checker = new LinkChecker(new DiagnosticBag());
+        checker.Scan(_page.OutputPath, _html);
+        checker.Check(_ => true, new Dictionary<string, Dictionary<string, LinkOrigin>>(), new Dictionary<string, HashSet<string>>());
         return checker.InternalLinks;
     }
 }

@@ -29,6 +29,16 @@ public class UrlMapperTests
         Assert.Equal(expected, UrlMapper.Join(dir, relative));
 
     [Theory]
+    [InlineData("../quotes/#q1", "en/themes/chips/", "en/themes/chips/bilingual/", "../../quotes/#q1")]
+    [InlineData("#part-2", "zh/themes/晶片/", "en/themes/chips/bilingual/", "../../../../zh/themes/晶片/#part-2")]
+    [InlineData("./", "en/themes/chips/", "en/themes/chips/bilingual/", "../")]
+    [InlineData("../", "en/themes/chips/", "en/themes/chips/bilingual/", "../../")]
+    [InlineData("../../../assets/chart.png", "en/themes/chips/", "en/themes/chips/bilingual/", "../../../../assets/chart.png")]
+    [InlineData("../../quotes/?x=1#q", "en/themes/chips/", "zh/themes/晶片/bilingual/", "../../../../en/quotes/?x=1#q")]
+    public void Links_written_for_one_page_are_rebased_onto_another(string url, string from, string to, string expected) =>
+        Assert.Equal(expected, UrlMapper.Rebase(url, from, to));
+
+    [Theory]
     [InlineData("chips", true)]
     [InlineData("晶片-2", true)]
     [InlineData("..", false)]

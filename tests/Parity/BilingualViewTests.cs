@@ -41,6 +41,33 @@ public class BilingualViewTests
     }
 
     [Fact]
+    public void Links_to_other_pages_and_files_are_rebased_for_both_columns()
+    {
+        using var site = new TestSite($"{Layout}\n-- content/zh-Hant/p.md --\n---\ntitle: 頁\n---\n見[另一頁](q.md#bb)與![圖](img/a.png)。\n"
+            + "-- content/zh-Hant/q.md --\n---\ntitle: 乙\n---\n## 乙 {#bb}\n-- content/zh-Hant/img/a.png --\npng\n"
+            + "-- content/en/p.md --\n---\ntitle: Page\n---\nSee [the other](q.md#bb) and ![chart](../zh-Hant/img/a.png).\n"
+            + "-- content/en/q.md --\n---\ntitle: Q\n---\n## Q {#bb}\n");
+        var r = site.Build();
+        Assert.DoesNotContain(r.Diagnostics, d => d.IsError);
+        var doc = new HtmlParser().ParseDocument(r.Output.Text("en/p/bilingual/index.html"));
+        Assert.Equal("../../q/#bb", doc.QuerySelector(".own a")!.GetAttribute("href"));
+        Assert.Equal("../../../zh/img/a.png", doc.QuerySelector(".own img")!.GetAttribute("src"));
+        Assert.Equal("../../../zh/q/#bb", doc.QuerySelector(".other a")!.GetAttribute("href"));
+        Assert.Equal("../../../zh/img/a.png", doc.QuerySelector(".other img")!.GetAttribute("src"));
+    }
+
+    [Fact]
+    public void Side_by_side_views_can_be_turned_off_in_site_yml()
+    {
+        using var site = new TestSite($"{Layout}\n-- site.yml --\n{TestSite.DefaultConfig}\nside_by_side: false\n"
+            + "-- content/zh-Hant/p.md --\n---\ntitle: 頁\n---\n段落。\n-- content/en/p.md --\n---\ntitle: Page\n---\nParagraph.\n");
+        var r = site.Build();
+        Assert.True(r.Succeeded);
+        Assert.DoesNotContain(r.Output.Paths, p => p.Contains("bilingual"));
+        Assert.DoesNotContain("class=\"bi\"", r.Output.Text("en/p/index.html"));
+    }
+
+    [Fact]
     public void Misaligned_pages_fall_back_to_sections_and_the_build_says_where()
     {
         var r = Build("## 甲\n\n一。\n\n二。\n\n## 乙\n\n三。\n", "## A\n\nOne and two.\n\n## B\n\nThree.\n");

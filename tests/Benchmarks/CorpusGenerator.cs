@@ -42,7 +42,13 @@ public static class CorpusGenerator
             WriteFile(Path.Combine(root, "content", "zh-Hant", "about.md"), "---\ntitle: 關於\ndescription: 關於。\n---\n關於本站。\n");
             WriteFile(Path.Combine(root, "content", "en", "about.md"), "---\ntitle: About\ndescription: About.\n---\nAbout this site.\n");
         }
-        Console.WriteLine($"{n} pages per language written to {sitegen} and {hugo}");
+        // The same site with the side-by-side views off: as many HTML pages out as Hugo writes, for a like-for-like row.
+        var pagesOnly = Path.Combine(outDir, "sitegen-pages-only");
+        Directory.CreateDirectory(pagesOnly);
+        Directory.CreateSymbolicLink(Path.Combine(pagesOnly, "content"), Path.Combine(sitegen, "content"));
+        Directory.CreateSymbolicLink(Path.Combine(pagesOnly, "templates"), Path.Combine(sitegen, "templates"));
+        WriteFile(Path.Combine(pagesOnly, "site.yml"), File.ReadAllText(Path.Combine(sitegen, "site.yml")) + "\nside_by_side: false\n");
+        Console.WriteLine($"{n} pages per language written to {sitegen}, {pagesOnly} and {hugo}");
     }
 
     private static string PagePath(int i) => $"s{i / PerSection:000}/p{i:00000}.md";

@@ -1,8 +1,14 @@
 #!/usr/bin/env bash
-# SiteGen against Hugo on the same synthetic bilingual corpus, built interleaved (SiteGen, Hugo, SiteGen, Hugo…)
-# with a clean output before each run. Prints, for each N: median wall time, peak RSS, pages per second and the
-# SiteGen/Hugo ratio. The machine is shared and noisy: the ratio is the figure that counts.
+# SiteGen against Hugo on the same synthetic bilingual corpus, built interleaved (SiteGen, SiteGen without side-by-side
+# views, Hugo, SiteGen, …) with a clean output before each run. Prints, for each N: median wall time, peak RSS, pages
+# per second and the SiteGen/Hugo ratios. The machine is shared and noisy: the ratios are the figures that count.
+#
+# SiteGen's full build writes two HTML files per page (the page and its side-by-side view), Hugo's one; the
+# "pages only" row turns the views off (`side_by_side: false`) so both write the same pages.
+#
 # usage: tests/Benchmarks/compare-hugo.sh [RUNS] [N...]      (default: 3 runs, N = 1000 10000)
+# BENCH_OUT=/dev/shm/… puts the outputs on a RAM disk: on a VM whose disk time swings by seconds from run to run, that
+# compares the work of the two generators rather than the disk's mood.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 runs=${1:-3}; shift || true
@@ -11,10 +17,12 @@ command -v hugo >/dev/null || { echo "needs Debian's hugo: apt-get install -y hu
 [ -x /usr/bin/time ] || { echo "needs GNU time: apt-get install -y time" >&2; exit 2; }
 
 work=$(mktemp -d)
+out=${BENCH_OUT:-$work/out}
+mkdir -p "$out"
 dotnet publish SiteGen.csproj -c Release -o "$work/bin" -p:PublishReadyToRun=true --nologo -v q >/dev/null
-echo "SiteGen $("$work/bin/SiteGen" --version), $(hugo version | cut -d' ' -f1-2), $(nproc) cores, $(date -u +%Y-%m-%d)"
+echo "SiteGen $("$work/bin/SiteGen" --version), $(hugo version | cut -d' ' -f1-2), $(nproc) cores, $(date -u +%Y-%m-%d), output on $(df --output=fstype "$out" | tail -1)"
 
-measure() { # label command... → "seconds kilobytes"
+measure() { # command... → "seconds kilobytes"
   local log="$work/time.log"
   /usr/bin/time -v "$@" >/dev/null 2>"$log" || { cat "$log" >&2; exit 1; }
   local wall rss
@@ -23,19 +31,28 @@ measure() { # label command... → "seconds kilobytes"
   echo "$wall $rss"
 }
 median() { sort -g | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
+row() { # label pages file hugo-file
+  local wall rss hwall hrss
+  wall=$(cut -d' ' -f1 "$3" | median); rss=$(cut -d' ' -f2 "$3" | median)
+  hwall=$(cut -d' ' -f1 "$4" | median); hrss=$(cut -d' ' -f2 "$4" | median)
+  echo "  $1: ${wall}s ${rss}KB $(echo "$2 / $wall" | bc) pages/s | ratio to Hugo: wall $(echo "scale=2; $wall / $hwall" | bc), RSS $(echo "scale=2; $rss / $hrss" | bc)"
+}
 
 for n in ${sizes[*]}; do
   dotnet run -c Release --project tests/Benchmarks -- corpus "$n" "$work/corpus" >/dev/null
   pages=$(( 2 * n + 4 ))
-  : > "$work/sg"; : > "$work/hugo"
+  : > "$work/sg"; : > "$work/sgp"; : > "$work/hugo"
   for i in $(seq "$runs"); do
-    rm -rf "$work/out-sg" "$work/out-hugo"
-    measure "$work/bin/SiteGen" build --root "$work/corpus/sitegen" --out "$work/out-sg" >> "$work/sg"
-    measure hugo --source "$work/corpus/hugo" --destination "$work/out-hugo" --quiet >> "$work/hugo"
+    rm -rf "$out/sg" "$out/sgp" "$out/hugo"
+    measure "$work/bin/SiteGen" build --root "$work/corpus/sitegen" --out "$out/sg" >> "$work/sg"
+    measure "$work/bin/SiteGen" build --root "$work/corpus/sitegen-pages-only" --out "$out/sgp" >> "$work/sgp"
+    measure hugo --source "$work/corpus/hugo" --destination "$out/hugo" --quiet >> "$work/hugo"
   done
-  sg_wall=$(cut -d' ' -f1 "$work/sg" | median); sg_rss=$(cut -d' ' -f2 "$work/sg" | median)
-  hu_wall=$(cut -d' ' -f1 "$work/hugo" | median); hu_rss=$(cut -d' ' -f2 "$work/hugo" | median)
-  echo "N=$n ($pages pages): SiteGen ${sg_wall}s ${sg_rss}KB $(echo "$pages / $sg_wall" | bc) pages/s | Hugo ${hu_wall}s ${hu_rss}KB $(echo "$pages / $hu_wall" | bc) pages/s | ratio wall $(echo "scale=2; $sg_wall / $hu_wall" | bc), RSS $(echo "scale=2; $sg_rss / $hu_rss" | bc)"
-  paste -d' ' "$work/sg" "$work/hugo" | awk '{printf "  pair %d: SiteGen %.2fs, Hugo %.2fs, ratio %.2f\n", NR, $1, $3, $1/$3}'
+  hwall=$(cut -d' ' -f1 "$work/hugo" | median); hrss=$(cut -d' ' -f2 "$work/hugo" | median)
+  echo "N=$n ($pages pages): Hugo ${hwall}s ${hrss}KB $(echo "$pages / $hwall" | bc) pages/s"
+  row "SiteGen, pages + side-by-side views" "$pages" "$work/sg" "$work/hugo"
+  row "SiteGen, pages only               " "$pages" "$work/sgp" "$work/hugo"
+  paste -d' ' "$work/sg" "$work/sgp" "$work/hugo" | awk '{printf "  run %d: SiteGen %.2fs, pages only %.2fs, Hugo %.2fs: ratios %.2f, %.2f\n", NR, $1, $3, $5, $1/$5, $3/$5}'
 done
+rm -rf "$out/sg" "$out/sgp" "$out/hugo"
 rm -rf "$work"

@@ -49,6 +49,27 @@ public class OutputTests
     }
 
     [Fact]
+    public void A_build_streamed_to_disk_equals_the_build_in_memory()
+    {
+        // `build` writes each page as it is made; `check`, `serve` and the snapshots keep them in memory.
+        var outDir = Path.Combine(Path.GetTempPath(), "sitegen-stream-" + Guid.NewGuid().ToString("N")[..8], "build");
+        try
+        {
+            var streamed = new SiteBuilder(new BuildOptions { Root = Repo.Root, OutputDir = outDir }).Build();
+            var inMemory = new SiteBuilder(new BuildOptions { Root = Repo.Root }).Build();
+            Assert.True(streamed.Written);
+            File.Delete(Path.Combine(outDir, OutputGuard.Marker));
+            Assert.Equal(Snapshot.Of(inMemory.Output), Snapshot.Of(ReadTree(outDir)));
+            Assert.Equal(inMemory.Output.Paths, streamed.Output.Paths);
+            Assert.Throws<InvalidOperationException>(() => streamed.Output.Bytes("index.html")); // on disk, not kept
+        }
+        finally
+        {
+            Directory.Delete(Path.GetDirectoryName(outDir)!, recursive: true);
+        }
+    }
+
+    [Fact]
     public void Missing_translation_warns_and_switcher_says_so()
     {
         using var site = new TestSite("-- content/en/only.md --\n---\ntitle: Only\n---\n");

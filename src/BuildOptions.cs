@@ -6,6 +6,11 @@ public sealed record BuildOptions
     public required string Root { get; init; }
     /// <summary>Where the output goes; null renders in memory only (check mode, tests).</summary>
     public string? OutputDir { get; init; }
+    /// <summary>
+    /// Whether the result keeps the bytes of an output that is not written (serve, tests); `check` only needs the
+    /// findings, so a 20,000-page check holds no HTML either.
+    /// </summary>
+    public bool KeepOutput { get; init; } = true;
     public bool IncludeDrafts { get; init; }
     public string? BaseUrl { get; init; }
     /// <summary>Translation drift (missing pages, numbers, structure, links, staleness) is an error, not a warning.</summary>

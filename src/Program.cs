@@ -64,6 +64,7 @@ internal static class Cli
             {
                 Root = Path.GetFullPath(siteRoot),
                 OutputDir = isCheck ? null : Path.GetFullPath(parse.GetValue(outOption) ?? Path.Combine(siteRoot, "build")),
+                KeepOutput = false,
                 IncludeDrafts = parse.GetValue(draftsOption),
                 BaseUrl = parse.GetValue(baseUrlOption),
                 Strict = parse.GetValue(strictOption),

@@ -64,7 +64,7 @@ public sealed class SiteBuilder(BuildOptions options)
         // A build that can still succeed renders straight into a staging folder beside the output: pages go to disk as
         // they are made, and the swap at the end is the only change the output folder sees.
         using var staging = options.OutputDir is { } outDir && !loadFailed ? new StagingDirectory(outDir) : null;
-        var tree = new OutputTree(staging);
+        var tree = new OutputTree(staging, options.KeepOutput);
         // Missing pages would only echo earlier errors, so links are checked only when everything loaded.
         var links = loadFailed ? null : new LinkChecker(bag);
 

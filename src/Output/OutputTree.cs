@@ -5,28 +5,30 @@ using System.Text;
 namespace SiteGen.Output;
 
 /// <summary>
-/// Every file of the output, keyed by site-relative path, listed in ordinal order. In memory (check, serve, tests) it
-/// keeps the bytes, to be snapshotted or served; over a <see cref="StagingDirectory"/> (build) each file goes to disk
-/// as it is added and only its path is kept, so a 20,000-page build never holds the whole site. Thread-safe.
+/// Every file of the output, keyed by site-relative path, listed in ordinal order. In memory (serve, tests) it keeps
+/// the bytes, to be snapshotted or served; over a <see cref="StagingDirectory"/> (build) each file goes to disk as it
+/// is added and only its path is kept, so a 20,000-page build never holds the whole site; for `check`, only the paths
+/// are kept. Thread-safe.
 /// </summary>
-public sealed class OutputTree(StagingDirectory? writeThrough = null)
+public sealed class OutputTree(StagingDirectory? writeThrough = null, bool keepBytes = true)
 {
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
-    private static readonly byte[] Written = new byte[0]; // a marker no real file shares (`[]` would be Array.Empty)
+    private static readonly byte[] NotKept = new byte[0]; // a marker no real file shares (`[]` would be Array.Empty)
     private readonly ConcurrentDictionary<string, byte[]> _files = new(StringComparer.Ordinal);
 
     /// <returns>false if something was already written at that path.</returns>
     public bool Add(string path, byte[] bytes)
     {
-        if (!_files.TryAdd(path, writeThrough is null ? bytes : Written)) return false;
+        if (!_files.TryAdd(path, writeThrough is null && keepBytes ? bytes : NotKept)) return false;
         writeThrough?.Write(path, bytes);
         return true;
     }
 
     public bool Add(string path, string text)
     {
-        if (writeThrough is null) return Add(path, Utf8.GetBytes(text));
-        if (!_files.TryAdd(path, Written)) return false;
+        if (writeThrough is null && keepBytes) return Add(path, Utf8.GetBytes(text));
+        if (!_files.TryAdd(path, NotKept)) return false;
+        if (writeThrough is null) return true;
         // Encoded into a reused buffer: tens of thousands of pages, each written once and never read again.
         var buffer = ArrayPool<byte>.Shared.Rent(Utf8.GetMaxByteCount(text.Length));
         try
@@ -43,7 +45,7 @@ public sealed class OutputTree(StagingDirectory? writeThrough = null)
     public bool Contains(string path) => _files.ContainsKey(path);
 
     public byte[] Bytes(string path) =>
-        _files[path] is var bytes && !ReferenceEquals(bytes, Written) ? bytes : throw new InvalidOperationException($"{path} was written to disk, not kept in memory");
+        _files[path] is var bytes && !ReferenceEquals(bytes, NotKept) ? bytes : throw new InvalidOperationException($"{path} was written to disk or checked, not kept in memory");
 
     public string Text(string path) => Utf8.GetString(Bytes(path));
     public IEnumerable<string> Paths => _files.Keys.Order(StringComparer.Ordinal);

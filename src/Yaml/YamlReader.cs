@@ -1,6 +1,7 @@
 using System.Reflection;
 using SiteGen.Diagnostics;
 using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;
@@ -29,10 +30,14 @@ public static class YamlReader
             return null;
         }
         YamlNode? root;
+        var events = new List<ParsingEvent>();
         try
         {
+            // The text is parsed once; its events feed both the node tree (for locations) and the deserializer.
+            var parser = new Parser(new StringReader(yaml));
+            while (parser.MoveNext()) events.Add(parser.Current!);
             var stream = new YamlStream();
-            stream.Load(new StringReader(yaml));
+            stream.Load(new EventReplay(events));
             root = stream.Documents.FirstOrDefault()?.RootNode;
         }
         catch (YamlException e)
@@ -57,7 +62,7 @@ public static class YamlReader
         if (keyProblems.HasErrors) return null;
         try
         {
-            var value = Deserializer.Deserialize<T>(yaml) ?? new T();
+            var value = Deserializer.Deserialize<T>(new EventReplay(events)) ?? new T();
             var keys = new Dictionary<string, SourceLocation>();
             foreach (var (k, _) in map.Children) keys.TryAdd((k as YamlScalarNode)?.Value ?? "", at(k.Start));
             return new YamlResult<T>(value, keys);

@@ -37,7 +37,7 @@ public sealed class LinkChecker(DiagnosticBag bag)
             var fromMarkdown = origins.TryGetValue(path, out var o) ? Decoded(o) : null;
             var skip = alreadyReported.TryGetValue(path, out var r) ? r.Select(Normalize).ToHashSet() : [];
             foreach (var link in page.Links)
-                if (!skip.Contains(Normalize(link.Url)))
+                if (skip.Count == 0 || !skip.Contains(Normalize(link.Url)))
                     CheckLink(path, link, exists, fromMarkdown, external);
         });
         ExternalLinks.UnionWith(external.Keys);
@@ -49,30 +49,44 @@ public sealed class LinkChecker(DiagnosticBag bag)
         if (url.Length == 0 || url == "#") return;
         if (LinkResolver.IsExternal(url)) { external.TryAdd(url, true); return; }
         Interlocked.Increment(ref _internalLinks);
-        var origin = origins is not null && origins.TryGetValue(Normalize(url), out var md) ? md : null;
-        var at = origin?.At ?? new SourceLocation(fromPath, link.Line, link.Column);
-        var shown = origin?.Written ?? url;
-        if (url.StartsWith('/')) { bag.Error(at, $"link '{shown}' is root-absolute and breaks when the site is served under a sub-path"); return; }
+        if (url.StartsWith('/'))
+        {
+            var (at, shown, _) = Blame(fromPath, link, url, origins);
+            bag.Error(at, $"link '{shown}' is root-absolute and breaks when the site is served under a sub-path");
+            return;
+        }
         var hash = url.IndexOf('#');
         var fragment = hash < 0 ? null : Normalize(url[(hash + 1)..]);
         var pathPart = hash < 0 ? url : url[..hash];
         var q = pathPart.IndexOf('?');
         if (q >= 0) pathPart = pathPart[..q];
-        var target = pathPart.Length == 0 ? fromPath : Resolve(fromPath, Uri.UnescapeDataString(pathPart));
+        var target = pathPart.Length == 0 ? fromPath : Resolve(fromPath, pathPart);
         if (target is null || !exists(target))
         {
-            bag.Error(at, $"link '{shown}' points to nothing in the output", origin is null ? null : $"no {target}");
+            var (at, shown, fromMarkdown) = Blame(fromPath, link, url, origins);
+            bag.Error(at, $"link '{shown}' points to nothing in the output", fromMarkdown ? $"no {target}" : null);
             return;
         }
         if (fragment is null || fragment.Length == 0) return;
         if (!_pages.TryGetValue(target, out var targetPage) || !targetPage.Ids.Contains(fragment))
+        {
+            var (at, shown, _) = Blame(fromPath, link, url, origins);
             bag.Error(at, $"link '{shown}': no heading or element with id '{fragment}' on that page", $"in {target}");
+        }
     }
 
-    /// <summary>Resolves a relative URL against a page's path; a URL naming a folder means its index.html.</summary>
-    private static string? Resolve(string fromPath, string relative)
+    /// <summary>Where to report a broken link: at the Markdown line that wrote it, in its own words, if it came from Markdown.</summary>
+    private static (SourceLocation At, string Shown, bool FromMarkdown) Blame(string fromPath, ScannedLink link, string url, Dictionary<string, LinkOrigin>? origins) =>
+        origins is not null && origins.TryGetValue(Normalize(url), out var origin)
+            ? (origin.At, origin.Written, true)
+            : (new SourceLocation(fromPath, link.Line, link.Column), url, false);
+
+    private static string? Resolve(string fromPath, string pathPart) =>
+        ResolveIn(fromPath.Contains('/') ? fromPath[..fromPath.LastIndexOf('/')] : "", Uri.UnescapeDataString(pathPart));
+
+    /// <summary>Resolves a relative URL against a folder of the output; a URL naming a folder means its index.html.</summary>
+    private static string? ResolveIn(string dir, string relative)
     {
-        var dir = fromPath.Contains('/') ? fromPath[..fromPath.LastIndexOf('/')] : "";
         var path = UrlMapper.Join(dir, relative);
         if (path is null) return null;
         var lastSegment = relative[(relative.LastIndexOf('/') + 1)..];

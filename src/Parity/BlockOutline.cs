@@ -10,8 +10,13 @@ using SiteGen.Content;
 namespace SiteGen.Parity;
 
 /// <summary>One top-level block of a page, as the parity checks and the side-by-side view see it.</summary>
-public sealed record OutlineBlock(Block Block, string Kind, int Line, int Items, string Text, string Hash)
+public sealed record OutlineBlock(Block Block, string Kind, int Line, int Items, string Text, string Source)
 {
+    private string? _hash;
+
+    /// <summary>Short hash of the block's Markdown, for staleness; made only when a translation records one.</summary>
+    public string Hash => _hash ??= BlockOutline.ShortHash(Source);
+
     public string Describe() => Items > 0 ? $"{Kind} of {Items}" : Kind;
 }
 
@@ -31,7 +36,7 @@ public static class BlockOutline
     {
         var (kind, items) = Shape(block);
         var source = page.Body.Substring(block.Span.Start, Math.Max(0, Math.Min(block.Span.Length, page.Body.Length - block.Span.Start)));
-        return new OutlineBlock(block, kind, page.BodyFirstLine + block.Line, items, PlainText(block), ShortHash(source.Trim()));
+        return new OutlineBlock(block, kind, page.BodyFirstLine + block.Line, items, PlainText(block), source.Trim());
     }
 
     /// <summary>What kind of block it is, and how many items or rows it has: what two translations must share.</summary>

@@ -59,6 +59,7 @@ public sealed class ParityChecker(SiteIndex index, DiagnosticBag bag, bool stric
     {
         var there = NumberExtractor.Extract(sourceText);
         var here = NumberExtractor.Extract(text);
+        if (there.SequenceEqual(here)) return; // the usual case: the same numbers in the same order
         var onlyThere = MultisetMinus(there, here);
         var onlyHere = MultisetMinus(here, there);
         if (onlyThere.Count == 0 && onlyHere.Count == 0) return;

@@ -48,7 +48,7 @@ public sealed class RenderStage(SiteIndex index, MarkdownStage markdown, Templat
                 foreach (var page in group.Where(p => p.Translations.Count > 0 && p.Document is not null)) View(page);
             }
             var viewed = Stopwatch.GetTimestamp();
-            foreach (var page in group.Where(p => p.Language == index.Config.Default)) parity.Check(page);
+            foreach (var page in group) parity.Check(page); // source pages against their translations
             foreach (var page in group) page.Document = null; // nothing reads this group's syntax trees any more
             Interlocked.Add(ref _renderTicks, rendered - start);
             Interlocked.Add(ref _viewTicks, viewed - rendered);
@@ -70,13 +70,15 @@ public sealed class RenderStage(SiteIndex index, MarkdownStage markdown, Templat
     {
         var key = Key(page.Body);
         var html = _cache?.TryReuse(page, page.OutputPath, key);
+        if (html is not null)
+        {
+            // From the cache: the side-by-side view still needs the syntax tree's links resolved.
+            if (bilingualViews && page.Document is { } doc) new LinkResolver(index, null).Resolve(page, doc);
+        }
         // A page whose links were reported is rendered again next time, so its errors are reported again.
-        if (html is null && markdown.Render(page, index, bag) is { } body && (html = renderer.RenderPage(page, body)) is not null
-            && page.ReportedLinks.Count == 0)
+        else if (markdown.Render(page, index, bag) is { } body && (html = renderer.RenderPage(page, body)) is not null && page.ReportedLinks.Count == 0)
             _cache?.Store(page, page.OutputPath, key, html);
         // Two pages with one URL were reported by the index; the first keeps the slot.
-        else if (html is not null && bilingualViews && page.Document is { } doc)
-            new LinkResolver(index, null).Resolve(page, doc); // HTML from the cache: the side-by-side view still needs the links resolved
         if (html is not null) Emit(page.OutputPath, html);
         else Interlocked.Increment(ref _failed);
     }

@@ -13,12 +13,6 @@ public sealed class ParityChecker(SiteIndex index, DiagnosticBag bag, bool stric
     private int _findings;
     public int Findings => _findings;
 
-    /// <summary>Every page in the source language, against each of its translations.</summary>
-    public void Check()
-    {
-        foreach (var page in index.Pages) Check(page);
-    }
-
     /// <summary>One source page against each of its translations; thread-safe across pages.</summary>
     public void Check(Page page)
     {

@@ -15,8 +15,7 @@ public sealed record ScannedPage(HashSet<string> Ids, List<ScannedLink> Links, L
 /// <summary>
 /// Reads one page with AngleSharp's HTML5 tokenizer, without building a tree: start tags are all that links and ids
 /// need. Text, comments and the contents of scripts and styles are skipped by the tokenizer itself and only `id`,
-/// `href` and `src` attributes are kept (together about twice as fast as reading every token). Runs as each page is
-/// rendered, so the page's text can go to disk at once.
+/// `href` and `src` attributes are kept. Runs as each page is rendered, so the page's text can go to disk at once.
 /// </summary>
 public static class LinkScanner
 {

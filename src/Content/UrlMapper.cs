@@ -44,17 +44,35 @@ public static partial class UrlMapper
     }
 
     /// <summary>The relative URL from one site-relative location to another, so the output works under any sub-path.</summary>
+    /// <remarks>Called for every link of every page: segments are compared in place, without splitting.</remarks>
     public static string Relative(string fromUrl, string toPath)
     {
-        var fromDir = fromUrl.EndsWith('/') ? fromUrl : fromUrl[..(fromUrl.LastIndexOf('/') + 1)];
-        var from = fromDir.Split('/', StringSplitOptions.RemoveEmptyEntries);
-        var to = toPath.Split('/');
-        var common = 0;
-        while (common < from.Length && common < to.Length - 1 && from[common] == to[common]) common++;
-        var up = string.Concat(Enumerable.Repeat("../", from.Length - common));
-        var rest = string.Join('/', to[common..]);
-        var result = up + rest;
-        return result.Length == 0 ? "./" : result;
+        var fromDir = fromUrl.AsSpan(0, fromUrl.EndsWith('/') ? fromUrl.Length : fromUrl.LastIndexOf('/') + 1);
+        int depth = 0, common = 0, restStart = 0;
+        var matching = true;
+        foreach (var range in fromDir.Split('/'))
+        {
+            var segment = fromDir[range];
+            if (segment.IsEmpty) continue;
+            depth++;
+            if (!matching) continue;
+            // A shared folder must be a folder of the target too, not its last segment.
+            var slash = toPath.IndexOf('/', restStart);
+            if (slash >= 0 && toPath.AsSpan(restStart, slash - restStart).SequenceEqual(segment))
+            {
+                common++;
+                restStart = slash + 1;
+            }
+            else matching = false;
+        }
+        var ups = depth - common;
+        var rest = toPath.AsSpan(restStart);
+        if (ups == 0) return rest.IsEmpty ? "./" : rest.ToString();
+        return string.Create(ups * 3 + rest.Length, (ups, toPath, restStart), static (chars, state) =>
+        {
+            for (var i = 0; i < state.ups; i++) "../".CopyTo(chars[(i * 3)..]);
+            state.toPath.AsSpan(state.restStart).CopyTo(chars[(state.ups * 3)..]);
+        });
     }
 
     /// <summary>

@@ -1,3 +1,6 @@
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
 using SiteGen.Content;
 
 namespace SiteGen.Tests.Content;
@@ -20,6 +23,30 @@ public class UrlMapperTests
     [InlineData("en/themes/chips/", "assets/style.abc.css", "../../../assets/style.abc.css")]
     public void Relative_urls_between_site_paths(string from, string to, string expected) =>
         Assert.Equal(expected, UrlMapper.Relative(from, to));
+
+    private static readonly string[] Segments = ["en", "zh", "themes", "晶片", "a", "p", "index.html", "bilingual", ""];
+
+    private static Arbitrary<(string From, string To)> PathPairs() =>
+        (from f in Gen.Elements(Segments).ArrayOf()
+         from t in Gen.Elements(Segments).ArrayOf()
+         from slash in Gen.Elements(true, false)
+         select (string.Join('/', f) + (slash ? "/" : ""), string.Join('/', t))).ToArbitrary();
+
+    /// <summary>The plain definition (split both, drop the shared folders, climb out of the rest): the fast version must agree.</summary>
+    private static string RelativeBySplitting(string fromUrl, string toPath)
+    {
+        var fromDir = fromUrl.EndsWith('/') ? fromUrl : fromUrl[..(fromUrl.LastIndexOf('/') + 1)];
+        var from = fromDir.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        var to = toPath.Split('/');
+        var common = 0;
+        while (common < from.Length && common < to.Length - 1 && from[common] == to[common]) common++;
+        var result = string.Concat(Enumerable.Repeat("../", from.Length - common)) + string.Join('/', to[common..]);
+        return result.Length == 0 ? "./" : result;
+    }
+
+    [Property(MaxTest = 2000)]
+    public Property Relative_agrees_with_splitting_on_any_paths() =>
+        Prop.ForAll(PathPairs(), pair => UrlMapper.Relative(pair.From, pair.To) == RelativeBySplitting(pair.From, pair.To));
 
     [Theory]
     [InlineData("content/en/themes", "../quotes.md", "content/en/quotes.md")]

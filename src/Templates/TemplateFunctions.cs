@@ -85,22 +85,45 @@ public sealed class TemplateFunctions
     /// <summary>JSON for a `<script type="application/ld+json">` block; `<` is escaped so no value can close the script.</summary>
     private static TrustedHtml Json(object value)
     {
-        var plain = ToPlain(value);
-        var json = JsonSerializer.Serialize(plain, JsonOptions);
-        return new TrustedHtml(json);
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, JsonOptions)) Write(writer, value);
+        return new TrustedHtml(System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
     }
 
     // Keeps CJK readable; the encoder still escapes < > & ' " so no value can end the <script> element.
-    private static readonly JsonSerializerOptions JsonOptions = new()
+    private static readonly JsonWriterOptions JsonOptions = new()
     {
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
     };
 
-    private static object? ToPlain(object? value) => value switch
+    /// <summary>Template values written directly: no reflection-built serializer to set up on every run.</summary>
+    private static void Write(Utf8JsonWriter writer, object? value)
     {
-        ScriptObject o => o.ToDictionary(kv => kv.Key, kv => ToPlain(kv.Value)),
-        ScriptArray a => a.Select(ToPlain).ToList(),
-        TrustedHtml h => h.Html,
-        _ => value,
-    };
+        switch (value)
+        {
+            case null: writer.WriteNullValue(); break;
+            case ScriptObject o:
+                writer.WriteStartObject();
+                foreach (var (key, item) in o)
+                {
+                    writer.WritePropertyName(key);
+                    Write(writer, item);
+                }
+                writer.WriteEndObject();
+                break;
+            case ScriptArray a:
+                writer.WriteStartArray();
+                foreach (var item in a) Write(writer, item);
+                writer.WriteEndArray();
+                break;
+            case TrustedHtml h: writer.WriteStringValue(h.Html); break;
+            case string str: writer.WriteStringValue(str); break;
+            case bool b: writer.WriteBooleanValue(b); break;
+            case int i: writer.WriteNumberValue(i); break;
+            case long l: writer.WriteNumberValue(l); break;
+            case double d: writer.WriteNumberValue(d); break;
+            case decimal m: writer.WriteNumberValue(m); break;
+            default: writer.WriteStringValue(Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)); break;
+        }
+    }
 }

@@ -34,10 +34,10 @@ public sealed class LinkChecker(DiagnosticBag bag)
             var (path, page) = entry;
             foreach (var (id, line, column) in page.DuplicateIds)
                 bag.Error(new SourceLocation(path, line, column), $"duplicate id '{id}' on this page");
-            var fromMarkdown = origins.TryGetValue(path, out var o) ? Decoded(o) : null;
-            var skip = alreadyReported.TryGetValue(path, out var r) ? r.Select(Normalize).ToHashSet() : [];
+            var fromMarkdown = origins.GetValueOrDefault(path);
+            var skip = alreadyReported.TryGetValue(path, out var r) && r.Count > 0 ? r.Select(Normalize).ToHashSet() : null;
             foreach (var link in page.Links)
-                if (skip.Count == 0 || !skip.Contains(Normalize(link.Url)))
+                if (skip is null || !skip.Contains(Normalize(link.Url)))
                     CheckLink(path, link, exists, fromMarkdown, external);
         });
         ExternalLinks.UnionWith(external.Keys);
@@ -76,8 +76,9 @@ public sealed class LinkChecker(DiagnosticBag bag)
     }
 
     /// <summary>Where to report a broken link: at the Markdown line that wrote it, in its own words, if it came from Markdown.</summary>
+    /// <remarks>Only broken links get here, so the page's few origins are compared one by one, decoded.</remarks>
     private static (SourceLocation At, string Shown, bool FromMarkdown) Blame(string fromPath, ScannedLink link, string url, Dictionary<string, LinkOrigin>? origins) =>
-        origins is not null && origins.TryGetValue(Normalize(url), out var origin)
+        origins?.FirstOrDefault(o => Normalize(o.Key) == Normalize(url)).Value is { } origin
             ? (origin.At, origin.Written, true)
             : (new SourceLocation(fromPath, link.Line, link.Column), url, false);
 
@@ -89,16 +90,7 @@ public sealed class LinkChecker(DiagnosticBag bag)
     {
         var path = UrlMapper.Join(dir, relative);
         if (path is null) return null;
-        var lastSegment = relative[(relative.LastIndexOf('/') + 1)..];
-        var namesFolder = lastSegment is "" or "." or "..";
-        return !namesFolder ? path : path.Length == 0 ? "index.html" : path + "/index.html";
-    }
-
-    private static Dictionary<string, LinkOrigin> Decoded(Dictionary<string, LinkOrigin> origins)
-    {
-        var result = new Dictionary<string, LinkOrigin>(StringComparer.Ordinal);
-        foreach (var (url, at) in origins) result.TryAdd(Normalize(url), at);
-        return result;
+        return !UrlMapper.NamesFolder(relative) ? path : path.Length == 0 ? "index.html" : path + "/index.html";
     }
 
     private static string Normalize(string s) => LinkScanner.Normalize(s);

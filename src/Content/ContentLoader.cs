@@ -26,20 +26,20 @@ public sealed class ContentLoader(SiteConfig config, DiagnosticBag bag, bool inc
         var files = Directory.EnumerateFiles(contentRoot, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
             .Select(file => (File: file, Rel: Path.GetRelativePath(contentRoot, file).Replace('\\', '/')))
             .Where(f => !f.Rel.Split('/').Any(s => s.StartsWith('.'))) // editor and OS droppings
+            .Select(f => (f.File, f.Rel, Language: LanguageOf(f.Rel), InLanguage: f.Rel[(f.Rel.IndexOf('/') + 1)..]))
             .ToList();
         // Reading and front matter on every core; the lists are then filled in file order, as on one core.
         var loaded = new Page?[files.Count];
         Parallel.For(0, files.Count, parallelism ?? new ParallelOptions(), i =>
         {
-            var (file, rel) = files[i];
-            if (file.EndsWith(".md", StringComparison.OrdinalIgnoreCase) && LanguageOf(rel) is { } language)
-                loaded[i] = LoadPage(file, $"{Folder}/{rel}", language, rel[(rel.IndexOf('/') + 1)..]);
+            var (file, rel, language, inLang) = files[i];
+            if (file.EndsWith(".md", StringComparison.OrdinalIgnoreCase) && language is not null)
+                loaded[i] = LoadPage(file, $"{Folder}/{rel}", language, inLang);
         });
         for (var i = 0; i < files.Count; i++)
         {
-            var (file, rel) = files[i];
+            var (file, rel, language, inLang) = files[i];
             var display = $"{Folder}/{rel}";
-            var language = LanguageOf(rel);
             if (language is null)
             {
                 var slash = rel.IndexOf('/');
@@ -55,7 +55,7 @@ public sealed class ContentLoader(SiteConfig config, DiagnosticBag bag, bool inc
                 if (page is null) Unloadable.Add(display);
                 else if (includeDrafts || !page.Meta.Draft) pages.Add(page);
             }
-            else assets.Add(new ContentAsset(display, file, $"{language.Prefix}/{rel[(rel.IndexOf('/') + 1)..]}"));
+            else assets.Add(new ContentAsset(display, file, $"{language.Prefix}/{inLang}"));
         }
         return (pages, assets);
     }

@@ -87,8 +87,9 @@ public static partial class UrlMapper
         var rest = cut < 0 ? "" : url[cut..];
         var fromDir = fromUrl.EndsWith('/') ? fromUrl : fromUrl[..(fromUrl.LastIndexOf('/') + 1)];
         if (Join(fromDir, path) is not { } target) return url;
-        var lastSegment = path[(path.LastIndexOf('/') + 1)..];
-        var namesFolder = lastSegment is "" or "." or "..";
-        return Relative(toUrl, namesFolder && target.Length > 0 ? target + "/" : target) + rest;
+        return Relative(toUrl, NamesFolder(path) && target.Length > 0 ? target + "/" : target) + rest;
     }
+
+    /// <summary>Whether a relative URL names a folder (`x/`, `.`, `..`), which is served by its index.html.</summary>
+    public static bool NamesFolder(string relative) => relative[(relative.LastIndexOf('/') + 1)..] is "" or "." or "..";
 }

@@ -31,7 +31,7 @@ public sealed class MarkdownStage(MarkdownPipeline pipeline, string? cjkTag)
         {
             return page.Toc = TocBuilder.Build(Markdig.Markdown.Parse(page.Body, pipeline));
         }
-        catch (Exception e) when (e is ArgumentException or InvalidOperationException or InsufficientExecutionStackException)
+        catch (Exception e) when (IsRefusal(e))
         {
             return [];
         }
@@ -83,13 +83,15 @@ public sealed class MarkdownStage(MarkdownPipeline pipeline, string? cjkTag)
         {
             return work();
         }
-        catch (Exception e) when (e is ArgumentException or InvalidOperationException or InsufficientExecutionStackException)
+        catch (Exception e) when (IsRefusal(e))
         {
             bag.Error(new SourceLocation(page.SourcePath, page.BodyFirstLine, 1), $"Markdown cannot be rendered: {e.Message}", "flatten the nesting or split the page");
             page.Document = null;
             return null;
         }
     }
+
+    private static bool IsRefusal(Exception e) => e is ArgumentException or InvalidOperationException or InsufficientExecutionStackException;
 
     public static bool IsCjk(string langTag) =>
         langTag.Split('-')[0].ToLowerInvariant() is "zh" or "ja" or "ko" or "yue" or "cmn";

@@ -33,8 +33,9 @@ public static class LinkScanner
         var ids = new HashSet<string>(StringComparer.Ordinal);
         var links = new List<ScannedLink>();
         var duplicates = new List<(string, int, int)>();
-        // A read-only string source: `new TextSource(string)` reads through a StringBuilder, a quarter slower.
-        using var tokenizer = new HtmlTokenizer(new TextSource(new StringTextSource(html)), HtmlEntityProvider.Resolver)
+        // A read-only memory source, which the tokenizer reads on a path of its own (`StringTextSource`
+        // takes ~1.9× as long, `new TextSource(string)` reads through a StringBuilder and is slower still).
+        using var tokenizer = new HtmlTokenizer(new TextSource(new ReadOnlyMemoryTextSource(html.AsMemory())), HtmlEntityProvider.Resolver)
         {
             SkipDataText = true, SkipScriptText = true, SkipRawText = true, SkipRCDataText = true, SkipPlaintext = true,
             SkipComments = true, SkipCDATA = true, SkipProcessingInstructions = true, ShouldEmitAttribute = Wanted,

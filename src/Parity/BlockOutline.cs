@@ -10,9 +10,12 @@ using SiteGen.Content;
 namespace SiteGen.Parity;
 
 /// <summary>One top-level block of a page, as the parity checks and the side-by-side view see it.</summary>
-public sealed record OutlineBlock(Block Block, string Kind, int Line, int Items, string Text, string Source)
+public sealed record OutlineBlock(Block Block, string Kind, int Line, int Items, string Text, string PageBody)
 {
     private string? _hash;
+
+    /// <summary>The block's Markdown, trimmed; cut from the page only when asked for.</summary>
+    public string Source => BlockOutline.SourceOf(Block, PageBody);
 
     /// <summary>Short hash of the block's Markdown, for staleness; made only when a translation records one.</summary>
     public string Hash => _hash ??= BlockOutline.ShortHash(Source);
@@ -30,14 +33,17 @@ public static class BlockOutline
     public static List<OutlineBlock> Of(Page page, MarkdownDocument doc) =>
         doc.Where(b => !IsTranslationOnly(b)).Select(b => Describe(page, b)).ToList();
 
-    public static bool IsTranslationOnly(Block block) => block.GetAttributes().Classes?.Contains(TranslationOnlyClass) == true;
+    // TryGetAttributes: GetAttributes would give every block an attributes object just to ask.
+    public static bool IsTranslationOnly(Block block) => block.TryGetAttributes()?.Classes?.Contains(TranslationOnlyClass) == true;
 
     private static OutlineBlock Describe(Page page, Block block)
     {
         var (kind, items) = Shape(block);
-        var source = page.Body.Substring(block.Span.Start, Math.Max(0, Math.Min(block.Span.Length, page.Body.Length - block.Span.Start)));
-        return new OutlineBlock(block, kind, page.BodyFirstLine + block.Line, items, PlainText(block), source.Trim());
+        return new OutlineBlock(block, kind, page.BodyFirstLine + block.Line, items, PlainText(block), page.Body);
     }
+
+    public static string SourceOf(Block block, string body) =>
+        body.AsSpan(block.Span.Start, Math.Max(0, Math.Min(block.Span.Length, body.Length - block.Span.Start))).Trim().ToString();
 
     /// <summary>What kind of block it is, and how many items or rows it has: what two translations must share.</summary>
     public static (string Kind, int Items) Shape(Block block) => block switch
@@ -68,18 +74,28 @@ public static class BlockOutline
                 foreach (var child in container) AppendText(child, sb);
                 break;
             case LeafBlock { Inline: { } inline }:
-                foreach (var d in inline.Descendants())
-                {
-                    if (d is LiteralInline l) sb.Append(l.Content.AsSpan());
-                    else if (d is CodeInline c) sb.Append(c.Content);
-                    else if (d is LineBreakInline) sb.Append(' ');
-                }
+                AppendText(inline, sb);
                 break;
             case LeafBlock leaf:
                 sb.Append(leaf.Lines.ToString());
                 break;
         }
         sb.Append(' ');
+    }
+
+    /// <summary>The text of inlines in document order (a plain walk: `Descendants()` allocates an iterator per level).</summary>
+    private static void AppendText(ContainerInline container, StringBuilder sb)
+    {
+        for (var inline = container.FirstChild; inline is not null; inline = inline.NextSibling)
+        {
+            switch (inline)
+            {
+                case LiteralInline l: sb.Append(l.Content.AsSpan()); break;
+                case CodeInline c: sb.Append(c.Content); break;
+                case LineBreakInline: sb.Append(' '); break;
+                case ContainerInline child: AppendText(child, sb); break;
+            }
+        }
     }
 
     public static string ShortHash(string text) =>

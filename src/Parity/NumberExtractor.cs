@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -14,17 +15,46 @@ public static partial class NumberExtractor
     public static List<decimal> Extract(string text)
     {
         var result = new List<decimal>();
-        foreach (Match m in NumberPattern().Matches(ToHalfWidth(text)))
-        {
-            var unit = m.Groups["unit"].Value switch { "萬" => 10_000m, "億" => 100_000_000m, _ => 1m };
-            result.Add(Parse(m.Groups["a"].Value) * unit);
-            if (m.Groups["b"].Success) result.Add(Parse(m.Groups["b"].Value) * unit);
-        }
+        text = ToHalfWidth(text);
+        foreach (var m in NumberPattern().EnumerateMatches(text)) Add(text.AsSpan(m.Index, m.Length), result);
         return result;
     }
 
-    private static decimal Parse(string digits) =>
-        decimal.Parse(digits.Replace(",", ""), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
+    /// <summary>
+    /// A match, already checked by the pattern, is a number, then perhaps a range sign and a second number, then perhaps
+    /// 萬 or 億. Read here from the span: `Matches` would allocate a Match, its groups and their strings for each one.
+    /// </summary>
+    private static void Add(ReadOnlySpan<char> match, List<decimal> result)
+    {
+        var unit = match[^1] switch { '萬' => 10_000m, '億' => 100_000_000m, _ => 1m };
+        var a = NumberLength(match);
+        if (!TryRead(match[..a], unit, out var first)) return;
+        result.Add(first);
+        var rest = match[a..];
+        var range = rest.IndexOfAny(RangeSigns);
+        if (range < 0) return;
+        rest = rest[(range + 1)..];
+        rest = rest[rest.IndexOfAnyInRange('0', '9')..];
+        if (TryRead(rest[..NumberLength(rest)], unit, out var second)) result.Add(second);
+    }
+
+    private static readonly SearchValues<char> NumberChars = SearchValues.Create("0123456789,.");
+    private static readonly SearchValues<char> RangeSigns = SearchValues.Create("-–—~～至到");
+
+    private static int NumberLength(ReadOnlySpan<char> s) => s.IndexOfAnyExcept(NumberChars) is var i and >= 0 ? i : s.Length;
+
+    /// <returns>false for a number too large for a decimal (29 digits and more), which is left alone like a number word.</returns>
+    private static bool TryRead(ReadOnlySpan<char> digits, decimal unit, out decimal value)
+    {
+        Span<char> plain = digits.Length <= 256 ? stackalloc char[digits.Length] : new char[digits.Length];
+        var n = 0;
+        foreach (var c in digits) if (c != ',') plain[n++] = c;
+        value = 0;
+        if (!decimal.TryParse(plain[..n], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number)) return false;
+        if (unit > 1 && number > decimal.MaxValue / unit) return false;
+        value = unit == 1 ? number : number * unit / 1.0000000000000000000000000000m; // 3.5 萬 is 35000, not 35000.0
+        return true;
+    }
 
     private static string ToHalfWidth(string text)
     {
@@ -37,6 +67,8 @@ public static partial class NumberExtractor
 
     // A number (optionally with thousands separators and decimals), optionally a range to a second one, optionally
     // followed by 萬 or 億, which then scales both ends. Digits glued to letters (GB300, Colossus 2) still count.
-    [GeneratedRegex(@"(?<![\d.,])(?<a>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s*[-–—~～至到]\s*(?<b>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?))?(?:\s*(?<unit>[萬億]))?")]
+    // ASCII digits (full-width ones are folded first): `\d` would also match other scripts' digits (٣, ९), which are
+    // left alone like number words.
+    [GeneratedRegex(@"(?<![0-9.,])(?<a>[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)(?:\s*[-–—~～至到]\s*(?<b>[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?))?(?:\s*(?<unit>[萬億]))?")]
     private static partial Regex NumberPattern();
 }

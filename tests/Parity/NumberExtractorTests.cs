@@ -13,6 +13,12 @@ public class NumberExtractorTests
     [InlineData("１２３ 億", "12300000000")]
     [InlineData("五倍 five times", "")]
     [InlineData("《2001 太空漫遊》（2001: A Space Odyssey）", "2001 2001")]
+    // Other scripts' digits are left alone like number words (they used to reach decimal.Parse and end the build).
+    [InlineData("chapter ٣ and ९, then 4", "4")]
+    // Too large for a decimal, alone or once scaled: left alone, not an overflow that ends the build.
+    [InlineData("1234567890123456789012345678901234567890 and 7", "7")]
+    [InlineData("79228162514264337593543950335 億 and 8", "8")]
+    [InlineData("3.5-4.25 萬 and 1,234.5", "35000 42500 1234.5")]
     public void Normalises_numbers_across_languages(string text, string expected) =>
         Assert.Equal(expected, string.Join(" ", NumberExtractor.Extract(text)));
 }

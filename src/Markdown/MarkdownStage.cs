@@ -41,39 +41,71 @@ public sealed class MarkdownStage(MarkdownPipeline pipeline, string? cjkTag)
     public string? Render(Page page, SiteIndex index, DiagnosticBag bag) => page.Document is not { } doc ? null : Guarded(page, bag, () =>
     {
         new LinkResolver(index, bag).Resolve(page, doc);
-        using var writer = new StringWriter();
-        var renderer = new HtmlRenderer(writer);
-        pipeline.Setup(renderer);
-        var literal = new ForeignScriptRenderer { CjkTag = IsCjk(page.Language.LangTag) ? null : cjkTag };
-        renderer.ObjectRenderers.ReplaceOrAdd<Markdig.Renderers.Html.Inlines.LiteralInlineRenderer>(literal);
-        renderer.Render(doc);
-        writer.Flush();
-        return writer.ToString();
+        return WithRenderer(CjkTagFor(page), null, (renderer, output) =>
+        {
+            renderer.Render(doc);
+            return output.ToString();
+        });
     });
 
     /// <summary>
     /// Renders groups of top-level blocks of a rendered page's syntax tree as HTML served at another URL, one string per
-    /// group, with one renderer (setting one up costs more than rendering a paragraph). The links, already resolved for
-    /// the page's own URL, are rebased onto <paramref name="fromUrl"/>.
+    /// group. The links, already resolved for the page's own URL, are rebased onto <paramref name="fromUrl"/>.
     /// </summary>
-    public List<string> RenderBlockGroups(Page page, IEnumerable<IReadOnlyList<Block>> groups, string fromUrl)
-    {
-        using var writer = new StringWriter();
-        var renderer = new HtmlRenderer(writer);
-        pipeline.Setup(renderer);
-        renderer.ObjectRenderers.ReplaceOrAdd<Markdig.Renderers.Html.Inlines.LiteralInlineRenderer>(
-            new ForeignScriptRenderer { CjkTag = IsCjk(page.Language.LangTag) ? null : cjkTag });
-        renderer.LinkRewriter = url => LinkResolver.IsExternal(url) ? url : UrlMapper.Rebase(url, page.Url, fromUrl);
-        var html = new List<string>();
-        var buffer = writer.GetStringBuilder();
-        foreach (var group in groups)
+    public List<string> RenderBlockGroups(Page page, IEnumerable<IReadOnlyList<Block>> groups, string fromUrl) =>
+        WithRenderer(CjkTagFor(page), url => LinkResolver.IsExternal(url) ? url : UrlMapper.Rebase(url, page.Url, fromUrl), (renderer, output) =>
         {
-            foreach (var block in group) renderer.Render(block);
-            writer.Flush();
-            html.Add(buffer.ToString());
-            buffer.Clear();
+            var html = new List<string>();
+            foreach (var group in groups)
+            {
+                foreach (var block in group) renderer.Render(block);
+                html.Add(output.ToString());
+                output.Clear();
+            }
+            return html;
+        });
+
+    private string? CjkTagFor(Page page) => IsCjk(page.Language.LangTag) ? null : cjkTag;
+
+    /// <summary>
+    /// An HTML renderer kept per thread and pipeline, as Markdig's own `ToHtml` keeps one: setting one up (thirty-odd
+    /// object renderers) costs more than rendering a short page. Dropped if a render fails half-way.
+    /// </summary>
+    private T WithRenderer<T>(string? cjkTag, Func<string, string>? linkRewriter, Func<HtmlRenderer, System.Text.StringBuilder, T> render)
+    {
+        var renderer = _renderer is { } kept && kept.Pipeline == pipeline ? kept : new ReusableRenderer(pipeline);
+        _renderer = null;
+        var output = renderer.Begin(cjkTag, linkRewriter);
+        var result = render(renderer, output);
+        renderer.LinkRewriter = null;
+        _renderer = renderer;
+        return result;
+    }
+
+    [ThreadStatic] private static ReusableRenderer? _renderer;
+
+    private sealed class ReusableRenderer : HtmlRenderer
+    {
+        private readonly ForeignScriptRenderer _literal = new();
+        public MarkdownPipeline Pipeline { get; }
+
+        public ReusableRenderer(MarkdownPipeline pipeline) : base(new StringWriter())
+        {
+            Pipeline = pipeline;
+            pipeline.Setup(this);
+            ObjectRenderers.ReplaceOrAdd<Markdig.Renderers.Html.Inlines.LiteralInlineRenderer>(_literal);
         }
-        return html;
+
+        /// <summary>An empty output and the state of a new renderer (the last render may have ended mid-line).</summary>
+        public System.Text.StringBuilder Begin(string? cjkTag, Func<string, string>? linkRewriter)
+        {
+            var output = ((StringWriter)Writer).GetStringBuilder();
+            output.Clear();
+            previousWasLine = true;
+            _literal.CjkTag = cjkTag;
+            LinkRewriter = linkRewriter;
+            return output;
+        }
     }
 
     /// <summary>Markdig refuses pathological nesting (thousands of `>`, list levels or `*`) instead of overflowing the stack.</summary>

@@ -1,5 +1,6 @@
 using Scriban;
 using Scriban.Parsing;
+using Scriban.Runtime;
 
 namespace SiteGen.Templates;
 
@@ -15,6 +16,18 @@ public sealed class EscapingTemplateContext : TemplateContext
 
     /// <summary>Partials being rendered, innermost last, to report recursion by name.</summary>
     public List<string> PartialStack { get; } = new();
+
+    private readonly List<StringBuilderOutput> _partialOutputs = new();
+
+    /// <summary>
+    /// The output for a partial at a nesting depth, kept with the context (one per thread): Scriban empties it after
+    /// each render, so each page's partials need no new StringBuilder.
+    /// </summary>
+    public StringBuilderOutput PartialOutput(int depth)
+    {
+        while (_partialOutputs.Count <= depth) _partialOutputs.Add(new StringBuilderOutput());
+        return _partialOutputs[depth];
+    }
 
     public EscapingTemplateContext()
     {

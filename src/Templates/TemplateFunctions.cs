@@ -66,11 +66,13 @@ public sealed class TemplateFunctions
     {
         var path = $"partials/{name}";
         var template = templates.Get(path) ?? throw new ScriptRuntimeException(span, $"no partial '{name}' in templates/partials/");
-        var stack = ((EscapingTemplateContext)context).PartialStack;
+        var escaping = (EscapingTemplateContext)context;
+        var stack = escaping.PartialStack;
         if (stack.Contains(path))
             throw new ScriptRuntimeException(span, $"partial '{name}' includes itself ({string.Join(" → ", stack.Append(path))})");
+        var output = escaping.PartialOutput(stack.Count);
+        context.PushOutput(output);
         stack.Add(path);
-        context.PushOutput();
         try
         {
             return new TrustedHtml(template.Render(context));
@@ -79,6 +81,7 @@ public sealed class TemplateFunctions
         {
             context.PopOutput();
             stack.RemoveAt(stack.Count - 1);
+            output.Builder.Clear(); // already empty, unless the render failed half-way
         }
     }
 

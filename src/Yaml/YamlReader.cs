@@ -123,9 +123,9 @@ public static class YamlReader
             return;
         }
         if (node is not YamlMappingNode mapping || !type.IsClass) return;
-        var props = type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+        var props = KeysOf.GetOrAdd(type, t => t.GetProperties(BindingFlags.Public | BindingFlags.Instance)
             .Where(p => p.CanWrite)
-            .ToDictionary(p => UnderscoredNamingConvention.Instance.Apply(p.Name), p => p);
+            .ToDictionary(p => UnderscoredNamingConvention.Instance.Apply(p.Name), p => p));
         var seen = new HashSet<string>();
         foreach (var (k, v) in mapping.Children)
         {
@@ -135,6 +135,9 @@ public static class YamlReader
             else bag.Error(at(k.Start), $"unknown key '{key}'", DidYouMean.Hint(key, props.Keys));
         }
     }
+
+    // Reflected once per type, not once per page.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, Dictionary<string, PropertyInfo>> KeysOf = new();
 
     private static Type? DictionaryValueType(Type t) =>
         t.IsGenericType && t.GetGenericTypeDefinition() == typeof(Dictionary<,>) ? t.GetGenericArguments()[1] : null;

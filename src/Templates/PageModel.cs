@@ -20,7 +20,7 @@ public sealed class PageModel : ScriptObject
         this[TocKey] = null; // declared, so strict member access knows it
     }
 
-    public override bool TryGetValue(TemplateContext context, SourceSpan span, string member, out object value)
+    public override bool TryGetValue(TemplateContext? context, SourceSpan span, string member, out object? value)
     {
         if (member == TocKey)
         {

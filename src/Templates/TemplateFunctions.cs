@@ -26,20 +26,23 @@ public sealed class TemplateFunctions
     {
         (this.templates, this.assets, this.models, this.config) = (templates, assets, models, config);
         var fns = Shared;
-        fns.Import("t", new Func<TemplateContext, SourceSpan, string, string>((c, span, key) => Translate(Lang(c), span, key)));
-        fns.Import("rel_url", new Func<TemplateContext, SourceSpan, object, string>((c, span, target) => UrlMapper.Relative(From(c), TargetPath(span, target))));
-        fns.Import("abs_url", new Func<TemplateContext, SourceSpan, object, string>((_, span, target) => AbsoluteUrl(TargetPath(span, target))));
-        fns.Import("asset", new Func<TemplateContext, SourceSpan, string, string>((c, span, name) => UrlMapper.Relative(From(c), AssetPath(span, name))));
-        fns.Import("partial", new Func<TemplateContext, SourceSpan, string, TrustedHtml>(Partial));
-        fns.Import("section_pages", new Func<TemplateContext, string, ScriptArray>((c, section) => models.SectionPages(Lang(c), section)));
-        fns.Import("alt_url", new Func<TemplateContext, SourceSpan, object, string>((c, span, target) =>
-            string.IsNullOrEmpty(config.BaseUrl) ? UrlMapper.Relative(From(c), TargetPath(span, target)) : AbsoluteUrl(TargetPath(span, target))));
-        fns.Import("get_page", new Func<TemplateContext, SourceSpan, string, ScriptObject>((c, span, path) =>
-            models.Find(Lang(c), path) ?? throw new ScriptRuntimeException(span, $"no page '{path}' in content/{Lang(c).Key}/")));
-        fns.Import("translation_in", new Func<ScriptObject, string, ScriptObject?>(models.TranslationIn));
-        fns.Import("json", new Func<object, TrustedHtml>(Json));
+        fns["t"] = new TemplateFunction(1, (c, span, a) => Translate(Lang(c), span, Text(c, a[0])));
+        fns["rel_url"] = new TemplateFunction(1, (c, span, a) => UrlMapper.Relative(From(c), TargetPath(span, a[0])));
+        fns["abs_url"] = new TemplateFunction(1, (_, span, a) => AbsoluteUrl(TargetPath(span, a[0])));
+        fns["asset"] = new TemplateFunction(1, (c, span, a) => UrlMapper.Relative(From(c), AssetPath(span, Text(c, a[0]))));
+        fns["partial"] = new TemplateFunction(1, (c, span, a) => Partial(c, span, Text(c, a[0])));
+        fns["section_pages"] = new TemplateFunction(1, (c, _, a) => models.SectionPages(Lang(c), Text(c, a[0])));
+        fns["alt_url"] = new TemplateFunction(1, (c, span, a) =>
+            string.IsNullOrEmpty(config.BaseUrl) ? UrlMapper.Relative(From(c), TargetPath(span, a[0])) : AbsoluteUrl(TargetPath(span, a[0])));
+        fns["get_page"] = new TemplateFunction(1, (c, span, a) =>
+            models.Find(Lang(c), Text(c, a[0])) ?? throw new ScriptRuntimeException(span, $"no page '{Text(c, a[0])}' in content/{Lang(c).Key}/"));
+        fns["translation_in"] = new TemplateFunction(2, (c, span, a) => a[0] is ScriptObject page
+            ? models.TranslationIn(page, Text(c, a[1]))
+            : throw new ScriptRuntimeException(span, $"translation_in expects a page, got '{a[0]}'"));
+        fns["json"] = new TemplateFunction(1, (_, _, a) => Json(a[0]));
     }
 
+    private static string Text(TemplateContext c, object? value) => TemplateFunction.Text(c, value);
     private static string From(TemplateContext c) => ((EscapingTemplateContext)c).FromUrl;
     private static LanguageConfig Lang(TemplateContext c) => ((EscapingTemplateContext)c).PageLanguage!;
 
@@ -48,7 +51,7 @@ public sealed class TemplateFunctions
         : throw new ScriptRuntimeException(span, $"unknown UI string '{key}' for language '{lang.Key}'");
 
     /// <summary>A page object, or a site-relative path such as `en/` or `sitemap.xml`.</summary>
-    private static string TargetPath(SourceSpan span, object target) => target switch
+    private static string TargetPath(SourceSpan span, object? target) => target switch
     {
         ScriptObject o when o.TryGetValue("url", out var url) && url is string s => s,
         string s when !s.StartsWith('/') && !s.Contains("://") => s,
@@ -86,7 +89,7 @@ public sealed class TemplateFunctions
     }
 
     /// <summary>JSON for a `<script type="application/ld+json">` block; `<` is escaped so no value can close the script.</summary>
-    private static TrustedHtml Json(object value)
+    private static TrustedHtml Json(object? value)
     {
         using var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer, JsonOptions)) Write(writer, value);

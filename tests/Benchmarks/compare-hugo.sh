@@ -32,6 +32,9 @@ measure() { # command... → "seconds kilobytes"
   rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$log")
   echo "$wall $rss"
 }
+# Each run starts from an empty output folder on a settled disk: the deletion and the last run's writeback are flushed
+# first (`sync`), or whichever tool runs next pays for them (this VM's ext4 is mounted with online discard).
+clean() { rm -rf "$1"; sync; }
 median() { sort -g | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
 row() { # label pages file hugo-file
   local wall rss hwall hrss
@@ -45,10 +48,9 @@ for n in ${sizes[*]}; do
   pages=$(( 2 * n + 4 ))
   : > "$work/sg"; : > "$work/sgp"; : > "$work/hugo"
   for i in $(seq "$runs"); do
-    rm -rf "$out/sg" "$out/sgp" "$out/hugo"
-    measure "$work/bin/SiteGen" build --root "$work/corpus/sitegen" --out "$out/sg" >> "$work/sg"
-    measure "$work/bin/SiteGen" build --root "$work/corpus/sitegen-pages-only" --out "$out/sgp" >> "$work/sgp"
-    measure hugo --source "$work/corpus/hugo" --destination "$out/hugo" --quiet >> "$work/hugo"
+    clean "$out/sg"; measure "$work/bin/SiteGen" build --root "$work/corpus/sitegen" --out "$out/sg" >> "$work/sg"
+    clean "$out/sgp"; measure "$work/bin/SiteGen" build --root "$work/corpus/sitegen-pages-only" --out "$out/sgp" >> "$work/sgp"
+    clean "$out/hugo"; measure hugo --source "$work/corpus/hugo" --destination "$out/hugo" --quiet >> "$work/hugo"
   done
   hwall=$(cut -d' ' -f1 "$work/hugo" | median); hrss=$(cut -d' ' -f2 "$work/hugo" | median)
   echo "N=$n ($pages pages): Hugo ${hwall}s ${hrss}KB $(echo "$pages / $hwall" | bc) pages/s"

@@ -56,6 +56,17 @@ public class TemplateTests
         Assert.Contains(TestSite.Errors(site.Build()), e => e.Contains("error: partial 'a.html' includes itself (partials/a.html → partials/b.html → partials/a.html)"));
     }
 
+    [Theory]
+    [InlineData("{{ t \"a\" \"b\" }}", "Invalid number of arguments `2`")]
+    [InlineData("{{ rel_url }}", "Invalid number of arguments `0`")]
+    [InlineData("{{ translation_in \"x\" \"en\" }}", "translation_in expects a page, got 'x'")]
+    [InlineData("{{ rel_url 7 }}", "expected a page or a site-relative path, got '7'")]
+    public void Template_function_misuse_is_an_error_at_the_call(string call, string message)
+    {
+        using var site = new TestSite(Page + "-- templates/layouts/page.html --\n" + call + "\n");
+        Assert.Contains(TestSite.Errors(site.Build()), e => e.StartsWith("templates/layouts/page.html:1:") && e.Contains(message));
+    }
+
     [Fact]
     public void Unknown_ui_string_is_an_error()
     {

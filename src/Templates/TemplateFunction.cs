@@ -1,0 +1,28 @@
+using Scriban;
+using Scriban.Parsing;
+using Scriban.Runtime;
+using Scriban.Syntax;
+
+namespace SiteGen.Templates;
+
+/// <summary>
+/// A template function that Scriban calls directly. Imported delegates are called through reflection, with each
+/// argument converted on the way: measured at 20,000 pages, that was a quarter of all the time spent in templates.
+/// </summary>
+public sealed class TemplateFunction(int parameters, Func<TemplateContext, SourceSpan, ScriptArray, object?> body) : IScriptCustomFunction
+{
+    public int RequiredParameterCount => parameters;
+    public int ParameterCount => parameters;
+    public ScriptVarParamKind VarParamKind => ScriptVarParamKind.None;
+    public Type ReturnType => typeof(object);
+    public ScriptParameterInfo GetParameterInfo(int index) => new(typeof(object), $"arg{index + 1}");
+
+    public object? Invoke(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement) =>
+        body(context, callerContext?.Span ?? default, arguments);
+
+    public ValueTask<object?> InvokeAsync(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement) =>
+        new(Invoke(context, callerContext, arguments, blockStatement));
+
+    /// <summary>An argument as text, the way Scriban writes a value (a missing value is empty).</summary>
+    public static string Text(TemplateContext context, object? value) => value as string ?? context.ObjectToString(value) ?? "";
+}

@@ -3,7 +3,10 @@ using Scriban.Runtime;
 
 namespace SiteGen.Templates;
 
-/// <summary>Turns YAML-deserialised data (dictionaries, lists, scalars) into Scriban objects templates can walk.</summary>
+/// <summary>
+/// Turns YAML-deserialised data (dictionaries, lists, scalars) into Scriban objects templates can walk. Read-only:
+/// pages render in parallel and share these objects, so a template must not be able to change them.
+/// </summary>
 public static class ModelConverter
 {
     public static object? ToScript(object? value) => value switch
@@ -19,6 +22,7 @@ public static class ModelConverter
     {
         var obj = new ScriptObject();
         foreach (DictionaryEntry e in dict) obj[e.Key.ToString() ?? ""] = ToScript(e.Value);
+        obj.IsReadOnly = true;
         return obj;
     }
 
@@ -26,6 +30,7 @@ public static class ModelConverter
     {
         var arr = new ScriptArray();
         foreach (var item in list) arr.Add(ToScript(item));
+        arr.IsReadOnly = true;
         return arr;
     }
 }

@@ -7,12 +7,16 @@ namespace SiteGen.Templates;
 
 /// <summary>
 /// Builds, once per build and before rendering, the read-only objects templates see for every page and language.
-/// Pages point at each other (previous, next, translations), so all are created first and linked after.
+/// Pages point at each other (previous, next, translations), so all are created first and linked after. Read-only for
+/// real: pages render in parallel and share these objects, so a template that assigned to one would change what other
+/// pages show, depending on the order threads ran in.
 /// </summary>
 public sealed class PageModelBuilder
 {
     private readonly Dictionary<Page, ScriptObject> _pages = new();
     private readonly Dictionary<string, ScriptObject> _languages = new();
+    private readonly Dictionary<string, ScriptArray> _menus = new();
+    private readonly ScriptArray _allLanguages;
     private readonly SiteIndex _index;
 
     /// <param name="toc">A page's table of contents (see <see cref="PageModel"/>).</param>
@@ -33,17 +37,32 @@ public sealed class PageModelBuilder
             var defaultVersion = page.Language.Key == index.Config.DefaultLanguage ? page : page.Translations.GetValueOrDefault(index.Config.DefaultLanguage);
             model["x_default"] = _pages[defaultVersion ?? page];
             model["bilingual_url"] = bilingualViews && page.Translations.Count > 0 ? BilingualUrl(page) : null;
+            translations.IsReadOnly = true;
+            model.IsReadOnly = true;
         }
+        foreach (var language in _languages.Values) language.IsReadOnly = true;
+        _allLanguages = ReadOnly(new ScriptArray(index.Config.Languages.Select(Of)));
+        foreach (var lang in index.Config.Languages)
+            _menus[lang.Key] = ReadOnly(new ScriptArray(index.Config.Menu.Select(path => index.ByContentPath(lang, path)).Where(p => p is not null).Select(p => Of(p!))));
     }
 
     public ScriptObject Of(Page page) => _pages[page];
     public static string BilingualUrl(Page page) => page.Url + "bilingual/";
     public ScriptObject Of(LanguageConfig lang) => _languages[lang.Key];
-    public ScriptArray Languages() => new(_index.Config.Languages.Select(Of));
+    public ScriptArray Languages() => _allLanguages;
 
-    public ScriptArray SectionPages(LanguageConfig lang, string section) => new(_index.Section(lang, section).Select(Of));
-    public ScriptArray Menu(LanguageConfig lang) =>
-        new(_index.Config.Menu.Select(path => _index.ByContentPath(lang, path)).Where(p => p is not null).Select(p => Of(p!)));
+    public ScriptArray SectionPages(LanguageConfig lang, string section) => ReadOnly(new ScriptArray(_index.Section(lang, section).Select(Of)));
+    public ScriptArray Menu(LanguageConfig lang) => _menus[lang.Key];
+
+    public static T ReadOnly<T>(T value) where T : IScriptObject
+    {
+        switch (value)
+        {
+            case ScriptObject o: o.IsReadOnly = true; break;
+            case ScriptArray a: a.IsReadOnly = true; break;
+        }
+        return value;
+    }
     public ScriptObject? Find(LanguageConfig lang, string contentPath) => _index.ByContentPath(lang, contentPath) is { } p ? Of(p) : null;
     public ScriptObject? TranslationIn(ScriptObject page, string langKey) =>
         ((ScriptArray)page["translations"]!).Cast<ScriptObject>().FirstOrDefault(t => (string?)t["lang"] == langKey);
@@ -75,6 +94,7 @@ public sealed class PageModelBuilder
     {
         var strings = new ScriptObject();
         foreach (var (key, value) in lang.Strings.OrderBy(kv => kv.Key, StringComparer.Ordinal)) strings[key] = value;
+        strings.IsReadOnly = true;
         return strings;
     }
 

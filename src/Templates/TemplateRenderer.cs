@@ -63,22 +63,35 @@ public sealed class TemplateRenderer(TemplateStore templates, TemplateFunctions 
 
     private ScriptObject Globals(string fromUrl, LanguageConfig lang)
     {
-        var globals = new ScriptObject { ["menu"] = models.Menu(lang) };
-        var languages = models.Languages();
-        globals["site"] = new ScriptObject
-        {
-            ["base_url"] = config.BaseUrl ?? "",
-            ["title"] = lang.Title,
-            ["description"] = lang.Description,
-            ["default_language"] = config.DefaultLanguage,
-        };
-        globals["lang"] = models.Of(lang);
-        globals["languages"] = languages;
-        globals["other_languages"] = new ScriptArray(languages.Cast<ScriptObject>().Where(l => (string?)l["key"] != lang.Key));
+        var shared = _shared.GetOrAdd(lang.Key, _ => SharedGlobals(lang));
+        var globals = new ScriptObject();
+        foreach (var (key, value) in shared) globals[key] = value;
         globals["url"] = fromUrl;
         globals["is_bilingual"] = false;
         return globals;
     }
+
+    /// <summary>What every page of a language sees the same: made once, read-only (pages render in parallel).</summary>
+    private ScriptObject SharedGlobals(LanguageConfig lang)
+    {
+        var languages = models.Languages();
+        return PageModelBuilder.ReadOnly(new ScriptObject
+        {
+            ["menu"] = models.Menu(lang),
+            ["site"] = PageModelBuilder.ReadOnly(new ScriptObject
+            {
+                ["base_url"] = config.BaseUrl ?? "",
+                ["title"] = lang.Title,
+                ["description"] = lang.Description,
+                ["default_language"] = config.DefaultLanguage,
+            }),
+            ["lang"] = models.Of(lang),
+            ["languages"] = languages,
+            ["other_languages"] = PageModelBuilder.ReadOnly(new ScriptArray(languages.Cast<ScriptObject>().Where(l => (string?)l["key"] != lang.Key))),
+        });
+    }
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, ScriptObject> _shared = new();
 
     // Setting up a context (Scriban's builtins) costs more than rendering a small layout: one per thread, reused.
     [ThreadStatic] private static EscapingTemplateContext? _context;
@@ -97,7 +110,10 @@ public sealed class TemplateRenderer(TemplateStore templates, TemplateFunctions 
         catch (ScriptRuntimeException e)
         {
             var at = SourceLocation.FromZeroBased(e.Span.FileName ?? $"{TemplateStore.Folder}/{name}", e.Span.Start.Line, e.Span.Start.Column);
-            bag.Error(at, e.OriginalMessage, $"while rendering {renderingFor}");
+            var message = e.OriginalMessage.EndsWith("The object is readonly", StringComparison.Ordinal)
+                ? "this value is read-only: page, site, lang and menu are shared by pages rendering at the same time; assign to a new variable instead"
+                : e.OriginalMessage;
+            bag.Error(at, message, $"while rendering {renderingFor}");
             _context = null; // a failed render can leave the context half-unwound
             return null;
         }

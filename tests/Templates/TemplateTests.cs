@@ -67,6 +67,20 @@ public class TemplateTests
         Assert.Contains(TestSite.Errors(site.Build()), e => e.StartsWith("templates/layouts/page.html:1:") && e.Contains(message));
     }
 
+    [Theory]
+    [InlineData("{{ page.title = \"x\" }}")]
+    [InlineData("{{ site.title = \"x\" }}")]
+    [InlineData("{{ menu[0].title = \"x\" }}")]
+    [InlineData("{{ page.translations[0].title = \"x\" }}")]
+    public void Shared_template_values_are_read_only(string assignment)
+    {
+        // Pages render in parallel and share these objects: a template that changed one would change other pages.
+        using var site = new TestSite(Page + "-- content/zh-Hant/p.md --\n---\ntitle: 頁\n---\n內文\n"
+            + "-- site.yml --\n" + TestSite.DefaultConfig + "\nmenu: [p.md]\n"
+            + "-- templates/layouts/page.html --\n" + assignment + "\n");
+        Assert.Contains(TestSite.Errors(site.Build()), e => e.StartsWith("templates/layouts/page.html:1:") && e.Contains("this value is read-only"));
+    }
+
     [Fact]
     public void Unknown_ui_string_is_an_error()
     {

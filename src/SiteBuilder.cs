@@ -71,7 +71,7 @@ public sealed class SiteBuilder(BuildOptions options)
         // 5–7, per translation group and groups in parallel: pages parsed and rendered (each scanned for links and written
         // as it is made), their side-by-side views, the translations' parity with the source; then the syntax trees go.
         var bilingual = config.SideBySide && templates.Has(TemplateRenderer.BilingualLayout);
-        var models = new PageModelBuilder(index, markdown.TocOf, bilingual);
+        var models = new PageModelBuilder(index, markdown.TocOf, bilingual, options.Parallelism);
         var renderer = new TemplateRenderer(templates, new TemplateFunctions(templates, themeAssets, models, config), models, config, bag);
         var render = new RenderStage(index, markdown, renderer, tree, links, new ParityChecker(index, bag, options.Strict), bilingual, bag, options);
         var renderFailed = render.Run();

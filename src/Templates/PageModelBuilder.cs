@@ -21,13 +21,19 @@ public sealed class PageModelBuilder
 
     /// <param name="toc">A page's table of contents (see <see cref="PageModel"/>).</param>
     /// <param name="bilingualViews">Whether the theme has a side-by-side layout, so pages get a `bilingual_url`.</param>
-    public PageModelBuilder(SiteIndex index, Func<Page, IReadOnlyList<TocEntry>> toc, bool bilingualViews = false)
+    /// <param name="parallelism">Models are made on every core (20,000 pages: a tenth of a second on one).</param>
+    public PageModelBuilder(SiteIndex index, Func<Page, IReadOnlyList<TocEntry>> toc, bool bilingualViews = false, ParallelOptions? parallelism = null)
     {
         _index = index;
-        foreach (var page in index.Pages) _pages[page] = Summary(page, toc);
+        var pages = index.Pages;
+        var summaries = new ScriptObject[pages.Count];
+        Parallel.For(0, pages.Count, parallelism ?? new ParallelOptions(), i => summaries[i] = Summary(pages[i], toc));
+        for (var i = 0; i < pages.Count; i++) _pages[pages[i]] = summaries[i];
         foreach (var lang in index.Config.Languages) _languages[lang.Key] = Language(lang);
-        foreach (var (page, model) in _pages)
+        // Each model gets its own links; the dictionary is only read from here on.
+        Parallel.ForEach(_pages, parallelism ?? new ParallelOptions(), entry =>
         {
+            var (page, model) = entry;
             model["prev"] = page.Prev is null ? null : _pages[page.Prev];
             model["next"] = page.Next is null ? null : _pages[page.Next];
             var translations = new ScriptArray();
@@ -39,7 +45,7 @@ public sealed class PageModelBuilder
             model["bilingual_url"] = bilingualViews && page.Translations.Count > 0 ? BilingualUrl(page) : null;
             translations.IsReadOnly = true;
             model.IsReadOnly = true;
-        }
+        });
         foreach (var language in _languages.Values) language.IsReadOnly = true;
         _allLanguages = ReadOnly(new ScriptArray(index.Config.Languages.Select(Of)));
         foreach (var lang in index.Config.Languages)

@@ -83,7 +83,7 @@ public sealed class SiteBuilder(BuildOptions options)
 
         // 8. Check the output as a browser would see it.
         if (renderFailed > 0) links = null;
-        links?.Check(tree.Contains, index.Pages.ToDictionary(p => p.OutputPath, p => p.LinkOrigins), index.Pages.ToDictionary(p => p.OutputPath, p => p.ReportedLinks), options.Parallelism);
+        links?.Check(tree.PathSet().Contains, index.Pages.ToDictionary(p => p.OutputPath, p => p.LinkOrigins), index.Pages.ToDictionary(p => p.OutputPath, p => p.ReportedLinks), options.Parallelism);
         Lap("link check");
 
         // 9. Swap the new output in, only when everything succeeded; otherwise the staging folder is deleted on the

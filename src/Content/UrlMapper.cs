@@ -31,16 +31,40 @@ public static partial class UrlMapper
     [GeneratedRegex(@"^[\p{L}\p{N}][\p{L}\p{N}._-]*$")] private static partial Regex SlugPattern();
 
     /// <summary>Joins a folder and a relative path (`a/b` + `../c` → `a/c`) without the file system; null if it climbs above the root.</summary>
+    /// <remarks>Called for every link of every page (a million at 20,000 pages): built in one buffer, without splitting.</remarks>
     public static string? Join(string dir, string relative)
     {
-        var parts = new List<string>(dir.Split('/', StringSplitOptions.RemoveEmptyEntries));
-        foreach (var seg in relative.Split('/'))
+        var length = dir.Length + relative.Length + 1;
+        var rented = length > 512 ? System.Buffers.ArrayPool<char>.Shared.Rent(length) : null;
+        var buffer = rented ?? stackalloc char[length];
+        try
         {
-            if (seg is "" or ".") continue;
-            if (seg == "..") { if (parts.Count == 0) return null; parts.RemoveAt(parts.Count - 1); }
-            else parts.Add(seg);
+            var n = 0; // buffer[..n] is the path so far: segments joined by '/'
+            for (var part = 0; part < 2; part++)
+            {
+                var text = part == 0 ? dir : relative;
+                var applied = part == 1; // the folder's own segments are taken as they are
+                foreach (var range in text.AsSpan().Split('/'))
+                {
+                    var segment = text.AsSpan(range);
+                    if (segment.IsEmpty || (applied && segment is ".")) continue;
+                    if (applied && segment is "..")
+                    {
+                        if (n == 0) return null;
+                        n = Math.Max(0, buffer[..n].LastIndexOf('/'));
+                        continue;
+                    }
+                    if (n > 0) buffer[n++] = '/';
+                    segment.CopyTo(buffer[n..]);
+                    n += segment.Length;
+                }
+            }
+            return new string(buffer[..n]);
         }
-        return string.Join('/', parts);
+        finally
+        {
+            if (rented is not null) System.Buffers.ArrayPool<char>.Shared.Return(rented);
+        }
     }
 
     /// <summary>The relative URL from one site-relative location to another, so the output works under any sub-path.</summary>

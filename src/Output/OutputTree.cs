@@ -44,6 +44,12 @@ public sealed class OutputTree(StagingDirectory? writeThrough = null, bool keepB
 
     public bool Contains(string path) => _files.ContainsKey(path);
 
+    /// <summary>
+    /// The paths written so far, in a plain set: the link check asks once per link (a million times at 20,000 pages), and
+    /// a HashSet answers in half the time of the concurrent dictionary (a FrozenSet sat between the two).
+    /// </summary>
+    public HashSet<string> PathSet() => new(_files.Keys, StringComparer.Ordinal);
+
     public byte[] Bytes(string path) =>
         _files[path] is var bytes && !ReferenceEquals(bytes, NotKept) ? bytes : throw new InvalidOperationException($"{path} was written to disk or checked, not kept in memory");
 

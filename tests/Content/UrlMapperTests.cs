@@ -55,6 +55,28 @@ public class UrlMapperTests
     public void Join_normalises_without_the_file_system(string dir, string relative, string? expected) =>
         Assert.Equal(expected, UrlMapper.Join(dir, relative));
 
+    /// <summary>The plain definition: split the folder, then apply each segment of the relative path.</summary>
+    private static string? JoinBySplitting(string dir, string relative)
+    {
+        var parts = new List<string>(dir.Split('/', StringSplitOptions.RemoveEmptyEntries));
+        foreach (var seg in relative.Split('/'))
+        {
+            if (seg is "" or ".") continue;
+            if (seg == "..") { if (parts.Count == 0) return null; parts.RemoveAt(parts.Count - 1); }
+            else parts.Add(seg);
+        }
+        return string.Join('/', parts);
+    }
+
+    private static readonly string[] JoinSegments = ["content", "en", "晶片", "a.md", ".", "..", "...", "", ".x", new string('w', 300)];
+
+    [Property(MaxTest = 3000)]
+    public Property Join_agrees_with_splitting_on_any_paths() =>
+        Prop.ForAll((from d in Gen.Elements(JoinSegments).ArrayOf()
+                     from r in Gen.Elements(JoinSegments).ArrayOf()
+                     select (string.Join('/', d), string.Join('/', r))).ToArbitrary(),
+            pair => UrlMapper.Join(pair.Item1, pair.Item2) == JoinBySplitting(pair.Item1, pair.Item2));
+
     [Theory]
     [InlineData("../quotes/#q1", "en/themes/chips/", "en/themes/chips/bilingual/", "../../quotes/#q1")]
     [InlineData("#part-2", "zh/themes/晶片/", "en/themes/chips/bilingual/", "../../../../zh/themes/晶片/#part-2")]

@@ -131,7 +131,7 @@ internal static class Cli
             var result = builder.Build();
             if (verbose) Console.WriteLine("stages: " + string.Join(", ", builder.Timings.Select(t => t.HeapBytes > 0 ? $"{t.Stage} {t.Ms:0} ms ({t.HeapBytes >> 20} MB heap)" : $"{t.Stage} {t.Ms:0} ms"))
                 + $"; peak working set {Process.GetCurrentProcess().PeakWorkingSet64 >> 20} MB"
-                + $"; GC {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} (gen 0/1/2), paused {GC.GetTotalPauseDuration().TotalMilliseconds:0} ms, {GC.GetTotalAllocatedBytes() >> 20} MB allocated");
+                + $"; GC {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} (gen 0/1/2), paused {GC.GetTotalPauseDuration().TotalMilliseconds:0} ms, {GC.GetTotalAllocatedBytes() >> 20} MB allocated; JIT {System.Runtime.JitInfo.GetCompiledMethodCount()} methods in {System.Runtime.JitInfo.GetCompilationTime().TotalMilliseconds:0} ms");
             foreach (var d in result.Diagnostics) Console.Error.WriteLine(d);
             if (verbose)
                 foreach (var link in result.ExternalLinks) Console.WriteLine($"external: {link}");

@@ -18,19 +18,24 @@ public static class ModelConverter
         _ => value,
     };
 
+    /// <summary>Marks a template value read-only (Scriban then refuses a template's assignment to it) and returns it.</summary>
+    public static T ReadOnly<T>(T value) where T : IScriptObject
+    {
+        value.IsReadOnly = true;
+        return value;
+    }
+
     private static ScriptObject ToObject(IDictionary dict)
     {
         var obj = new ScriptObject();
         foreach (DictionaryEntry e in dict) obj[e.Key.ToString() ?? ""] = ToScript(e.Value);
-        obj.IsReadOnly = true;
-        return obj;
+        return ReadOnly(obj);
     }
 
     private static ScriptArray ToArray(IEnumerable list)
     {
         var arr = new ScriptArray();
         foreach (var item in list) arr.Add(ToScript(item));
-        arr.IsReadOnly = true;
-        return arr;
+        return ReadOnly(arr);
     }
 }

@@ -16,8 +16,8 @@ public sealed class PageModel : ScriptObject
 
     public PageModel(Page page, Func<Page, IReadOnlyList<TocEntry>> toc)
     {
-        _toc = new Lazy<ScriptArray>(() => PageModelBuilder.ReadOnly(new ScriptArray(toc(page).Select(t =>
-            PageModelBuilder.ReadOnly(new ScriptObject { ["level"] = t.Level, ["id"] = t.Id, ["text"] = t.Text })))));
+        _toc = new Lazy<ScriptArray>(() => ModelConverter.ReadOnly(new ScriptArray(toc(page).Select(t =>
+            ModelConverter.ReadOnly(new ScriptObject { ["level"] = t.Level, ["id"] = t.Id, ["text"] = t.Text })))));
         this[TocKey] = null; // declared, so strict member access knows it
     }
 

@@ -47,9 +47,9 @@ public sealed class PageModelBuilder
             model.IsReadOnly = true;
         });
         foreach (var language in _languages.Values) language.IsReadOnly = true;
-        _allLanguages = ReadOnly(new ScriptArray(index.Config.Languages.Select(Of)));
+        _allLanguages = ModelConverter.ReadOnly(new ScriptArray(index.Config.Languages.Select(Of)));
         foreach (var lang in index.Config.Languages)
-            _menus[lang.Key] = ReadOnly(new ScriptArray(index.Config.Menu.Select(path => index.ByContentPath(lang, path)).Where(p => p is not null).Select(p => Of(p!))));
+            _menus[lang.Key] = ModelConverter.ReadOnly(new ScriptArray(index.Config.Menu.Select(path => index.ByContentPath(lang, path)).Where(p => p is not null).Select(p => Of(p!))));
     }
 
     public ScriptObject Of(Page page) => _pages[page];
@@ -57,18 +57,9 @@ public sealed class PageModelBuilder
     public ScriptObject Of(LanguageConfig lang) => _languages[lang.Key];
     public ScriptArray Languages() => _allLanguages;
 
-    public ScriptArray SectionPages(LanguageConfig lang, string section) => ReadOnly(new ScriptArray(_index.Section(lang, section).Select(Of)));
+    public ScriptArray SectionPages(LanguageConfig lang, string section) => ModelConverter.ReadOnly(new ScriptArray(_index.Section(lang, section).Select(Of)));
     public ScriptArray Menu(LanguageConfig lang) => _menus[lang.Key];
 
-    public static T ReadOnly<T>(T value) where T : IScriptObject
-    {
-        switch (value)
-        {
-            case ScriptObject o: o.IsReadOnly = true; break;
-            case ScriptArray a: a.IsReadOnly = true; break;
-        }
-        return value;
-    }
     public ScriptObject? Find(LanguageConfig lang, string contentPath) => _index.ByContentPath(lang, contentPath) is { } p ? Of(p) : null;
     public ScriptObject? TranslationIn(ScriptObject page, string langKey) =>
         ((ScriptArray)page["translations"]!).Cast<ScriptObject>().FirstOrDefault(t => (string?)t["lang"] == langKey);
@@ -100,8 +91,7 @@ public sealed class PageModelBuilder
     {
         var strings = new ScriptObject();
         foreach (var (key, value) in lang.Strings.OrderBy(kv => kv.Key, StringComparer.Ordinal)) strings[key] = value;
-        strings.IsReadOnly = true;
-        return strings;
+        return ModelConverter.ReadOnly(strings);
     }
 
     private ScriptObject Language(LanguageConfig lang)

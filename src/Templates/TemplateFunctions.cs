@@ -6,6 +6,7 @@ using Scriban.Syntax;
 using SiteGen.Config;
 using SiteGen.Content;
 using SiteGen.Output;
+using static SiteGen.Templates.TemplateFunction;
 
 namespace SiteGen.Templates;
 
@@ -42,7 +43,6 @@ public sealed class TemplateFunctions
         fns["json"] = new TemplateFunction(1, (_, _, a) => Json(a[0]));
     }
 
-    private static string Text(TemplateContext c, object? value) => TemplateFunction.Text(c, value);
     private static string From(TemplateContext c) => ((EscapingTemplateContext)c).FromUrl;
     private static LanguageConfig Lang(TemplateContext c) => ((EscapingTemplateContext)c).PageLanguage!;
 

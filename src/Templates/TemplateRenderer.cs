@@ -75,10 +75,10 @@ public sealed class TemplateRenderer(TemplateStore templates, TemplateFunctions 
     private ScriptObject SharedGlobals(LanguageConfig lang)
     {
         var languages = models.Languages();
-        return PageModelBuilder.ReadOnly(new ScriptObject
+        return ModelConverter.ReadOnly(new ScriptObject
         {
             ["menu"] = models.Menu(lang),
-            ["site"] = PageModelBuilder.ReadOnly(new ScriptObject
+            ["site"] = ModelConverter.ReadOnly(new ScriptObject
             {
                 ["base_url"] = config.BaseUrl ?? "",
                 ["title"] = lang.Title,
@@ -87,7 +87,7 @@ public sealed class TemplateRenderer(TemplateStore templates, TemplateFunctions 
             }),
             ["lang"] = models.Of(lang),
             ["languages"] = languages,
-            ["other_languages"] = PageModelBuilder.ReadOnly(new ScriptArray(languages.Cast<ScriptObject>().Where(l => (string?)l["key"] != lang.Key))),
+            ["other_languages"] = ModelConverter.ReadOnly(new ScriptArray(languages.Cast<ScriptObject>().Where(l => (string?)l["key"] != lang.Key))),
         });
     }
 

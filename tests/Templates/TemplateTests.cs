@@ -7,6 +7,13 @@ public class TemplateTests
 {
     private const string Page = "-- content/en/p.md --\n---\ntitle: P\n---\nbody\n";
 
+    /// <summary>The errors of a one-page site whose page layout is <paramref name="layout"/>, on top of <paramref name="files"/>.</summary>
+    private static IReadOnlyList<string> LayoutErrors(string layout, string files = Page)
+    {
+        using var site = new TestSite(files + "-- templates/layouts/page.html --\n" + layout + "\n");
+        return TestSite.Errors(site.Build());
+    }
+
     [Fact]
     public void Values_are_escaped_and_cannot_inject_markup()
     {
@@ -42,8 +49,7 @@ public class TemplateTests
     [Fact]
     public void Missing_partial_is_an_error()
     {
-        using var site = new TestSite(Page + "-- templates/layouts/page.html --\n{{ partial \"nope.html\" }}\n");
-        Assert.Contains(TestSite.Errors(site.Build()), e => e.StartsWith("templates/layouts/page.html:1:4: error: no partial 'nope.html' in templates/partials/"));
+        Assert.Contains(LayoutErrors("{{ partial \"nope.html\" }}"), e => e.StartsWith("templates/layouts/page.html:1:4: error: no partial 'nope.html' in templates/partials/"));
     }
 
     [Fact]
@@ -63,8 +69,7 @@ public class TemplateTests
     [InlineData("{{ rel_url 7 }}", "expected a page or a site-relative path, got '7'")]
     public void Template_function_misuse_is_an_error_at_the_call(string call, string message)
     {
-        using var site = new TestSite(Page + "-- templates/layouts/page.html --\n" + call + "\n");
-        Assert.Contains(TestSite.Errors(site.Build()), e => e.StartsWith("templates/layouts/page.html:1:") && e.Contains(message));
+        Assert.Contains(LayoutErrors(call), e => e.StartsWith("templates/layouts/page.html:1:") && e.Contains(message));
     }
 
     [Theory]
@@ -75,17 +80,15 @@ public class TemplateTests
     public void Shared_template_values_are_read_only(string assignment)
     {
         // Pages render in parallel and share these objects: a template that changed one would change other pages.
-        using var site = new TestSite(Page + "-- content/zh-Hant/p.md --\n---\ntitle: 頁\n---\n內文\n"
-            + "-- site.yml --\n" + TestSite.DefaultConfig + "\nmenu: [p.md]\n"
-            + "-- templates/layouts/page.html --\n" + assignment + "\n");
-        Assert.Contains(TestSite.Errors(site.Build()), e => e.StartsWith("templates/layouts/page.html:1:") && e.Contains("this value is read-only"));
+        var files = Page + "-- content/zh-Hant/p.md --\n---\ntitle: 頁\n---\n內文\n"
+            + "-- site.yml --\n" + TestSite.DefaultConfig + "\nmenu: [p.md]\n";
+        Assert.Contains(LayoutErrors(assignment, files), e => e.StartsWith("templates/layouts/page.html:1:") && e.Contains("this value is read-only"));
     }
 
     [Fact]
     public void Unknown_ui_string_is_an_error()
     {
-        using var site = new TestSite(Page + "-- templates/layouts/page.html --\n{{ t \"nav.hom\" }}\n");
-        Assert.Contains(TestSite.Errors(site.Build()), e => e.StartsWith("templates/layouts/page.html:1:") && e.Contains("unknown UI string 'nav.hom' for language 'en'"));
+        Assert.Contains(LayoutErrors("{{ t \"nav.hom\" }}"), e => e.StartsWith("templates/layouts/page.html:1:") && e.Contains("unknown UI string 'nav.hom' for language 'en'"));
     }
 
     [Fact]

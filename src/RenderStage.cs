@@ -87,7 +87,7 @@ public sealed class RenderStage(SiteIndex index, MarkdownStage markdown, Templat
     {
         var path = PageModelBuilder.BilingualUrl(page) + "index.html";
         var other = Counterpart(page);
-        var key = Key(page.Body + "\0" + other.Body);
+        var key = Key(page.Body, other.Body);
         var html = _cache?.TryReuse(null, path, key);
         if (html is null && (html = BilingualView(page, other)) is not null) _cache?.Store(null, path, key, html);
         if (html is not null && !Emit(path, html))
@@ -105,7 +105,9 @@ public sealed class RenderStage(SiteIndex index, MarkdownStage markdown, Templat
             if (obj.TryGetAttributes() is { } attributes) attributes.Id = null;
     }
 
-    private string Key(string text) => _cache is null ? "" : RenderCache.Hash(_siteKey + "\0" + text);
+    /// <summary>The cache key of HTML made from these texts; nothing is hashed or concatenated without a cache (a build).</summary>
+    private string Key(string text, string? other = null) =>
+        _cache is null ? "" : RenderCache.Hash(other is null ? _siteKey + "\0" + text : _siteKey + "\0" + text + "\0" + other);
 
     /// <summary>A page's source-language version (or, for a source page, its first translation).</summary>
     private Page Counterpart(Page page) =>

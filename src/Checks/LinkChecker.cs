@@ -36,14 +36,15 @@ public sealed class LinkChecker(DiagnosticBag bag)
                 bag.Error(new SourceLocation(path, line, column), $"duplicate id '{id}' on this page");
             var fromMarkdown = origins.GetValueOrDefault(path);
             var skip = alreadyReported.TryGetValue(path, out var r) && r.Count > 0 ? r.Select(Normalize).ToHashSet() : null;
+            var dir = path.Contains('/') ? path[..path.LastIndexOf('/')] : "";
             foreach (var link in page.Links)
                 if (skip is null || !skip.Contains(Normalize(link.Url)))
-                    CheckLink(path, link, exists, fromMarkdown, external);
+                    CheckLink(path, dir, link, exists, fromMarkdown, external);
         });
         ExternalLinks.UnionWith(external.Keys);
     }
 
-    private void CheckLink(string fromPath, ScannedLink link, Func<string, bool> exists, Dictionary<string, LinkOrigin>? origins, ConcurrentDictionary<string, bool> external)
+    private void CheckLink(string fromPath, string fromDir, ScannedLink link, Func<string, bool> exists, Dictionary<string, LinkOrigin>? origins, ConcurrentDictionary<string, bool> external)
     {
         var url = link.Url.Trim();
         if (url.Length == 0 || url == "#") return;
@@ -60,7 +61,7 @@ public sealed class LinkChecker(DiagnosticBag bag)
         var pathPart = hash < 0 ? url : url[..hash];
         var q = pathPart.IndexOf('?');
         if (q >= 0) pathPart = pathPart[..q];
-        var target = pathPart.Length == 0 ? fromPath : Resolve(fromPath, pathPart);
+        var target = pathPart.Length == 0 ? fromPath : ResolveIn(fromDir, Uri.UnescapeDataString(pathPart));
         if (target is null || !exists(target))
         {
             var (at, shown, fromMarkdown) = Blame(fromPath, link, url, origins);
@@ -81,9 +82,6 @@ public sealed class LinkChecker(DiagnosticBag bag)
         origins?.FirstOrDefault(o => Normalize(o.Key) == Normalize(url)).Value is { } origin
             ? (origin.At, origin.Written, true)
             : (new SourceLocation(fromPath, link.Line, link.Column), url, false);
-
-    private static string? Resolve(string fromPath, string pathPart) =>
-        ResolveIn(fromPath.Contains('/') ? fromPath[..fromPath.LastIndexOf('/')] : "", Uri.UnescapeDataString(pathPart));
 
     /// <summary>Resolves a relative URL against a folder of the output; a URL naming a folder means its index.html.</summary>
     private static string? ResolveIn(string dir, string relative)

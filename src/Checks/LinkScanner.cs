@@ -19,9 +19,12 @@ public sealed record ScannedPage(HashSet<string> Ids, List<ScannedLink> Links, L
 /// </summary>
 public static class LinkScanner
 {
-    private static readonly Dictionary<string, string> LinkElements = new()
+    /// <summary>The attribute that holds a link on elements that have one.</summary>
+    private static string? LinkAttribute(string element) => element switch
     {
-        ["a"] = "href", ["link"] = "href", ["img"] = "src", ["script"] = "src", ["source"] = "src", ["iframe"] = "src",
+        "a" or "link" => "href",
+        "img" or "script" or "source" or "iframe" => "src",
+        _ => null,
     };
 
     private static readonly ShouldEmitAttribute Wanted = (ref StructHtmlToken _, ReadOnlyMemory<char> name) =>
@@ -50,7 +53,7 @@ public static class LinkScanner
             if (name == "script") tokenizer.State = HtmlParseMode.Script;
             else if (name is "style" or "xmp" or "iframe" or "noembed" or "noframes") tokenizer.State = HtmlParseMode.Rawtext;
             else if (name is "textarea" or "title") tokenizer.State = HtmlParseMode.RCData;
-            var linkAttribute = LinkElements.GetValueOrDefault(name);
+            var linkAttribute = LinkAttribute(name);
             for (var i = 0; i < token.Attributes.Count; i++)
             {
                 var attribute = token.Attributes[i];

@@ -1,4 +1,4 @@
-using System.Text.RegularExpressions;
+using System.Buffers;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 using SiteGen.Content;
@@ -12,7 +12,7 @@ namespace SiteGen.Markdown;
 /// Without a bag it resolves silently: for a page whose HTML came from the serve cache but whose side-by-side view is
 /// rendered again.
 /// </summary>
-public sealed partial class LinkResolver(SiteIndex index, DiagnosticBag? bag)
+public sealed class LinkResolver(SiteIndex index, DiagnosticBag? bag)
 {
     /// <param name="fromUrl">The URL the HTML will be served at; the page's own URL by default.</param>
     public void Resolve(Page page, MarkdownDocument doc, string? fromUrl = null)
@@ -77,7 +77,18 @@ public sealed partial class LinkResolver(SiteIndex index, DiagnosticBag? bag)
         return null;
     }
 
-    public static bool IsExternal(string url) => url.StartsWith("//", StringComparison.Ordinal) || SchemePattern().IsMatch(url);
+    /// <summary>
+    /// A scheme (`^[A-Za-z][A-Za-z0-9+.-]*:`) or a network path (`//host`). Asked for every link of the output (a million
+    /// at 20,000 pages), where a regex call cost more than the check.
+    /// </summary>
+    public static bool IsExternal(string url)
+    {
+        if (url.StartsWith("//", StringComparison.Ordinal)) return true;
+        if (url.Length == 0 || !char.IsAsciiLetter(url[0])) return false;
+        var end = url.AsSpan(1).IndexOfAnyExcept(SchemeChars);
+        return end >= 0 && url[end + 1] == ':';
+    }
 
-    [GeneratedRegex("^[A-Za-z][A-Za-z0-9+.-]*:")] private static partial Regex SchemePattern();
+    private static readonly SearchValues<char> SchemeChars =
+        SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+.-");
 }

@@ -45,10 +45,12 @@ public static class BlockOutline
     public static string SourceOf(Block block, string body) =>
         body.AsSpan(block.Span.Start, Math.Max(0, Math.Min(block.Span.Length, body.Length - block.Span.Start))).Trim().ToString();
 
+    private static readonly string[] Headings = ["", "heading 1", "heading 2", "heading 3", "heading 4", "heading 5", "heading 6"];
+
     /// <summary>What kind of block it is, and how many items or rows it has: what two translations must share.</summary>
     public static (string Kind, int Items) Shape(Block block) => block switch
         {
-        HeadingBlock h => ($"heading {h.Level}", 0),
+        HeadingBlock h => (h.Level is > 0 and <= 6 ? Headings[h.Level] : $"heading {h.Level}", 0),
         ListBlock l => (l.IsOrdered ? "numbered list" : "list", l.Count),
         QuoteBlock => ("quote", 0),
         Table t => ("table", t.Count),

@@ -67,6 +67,7 @@ public sealed class ParityChecker(SiteIndex index, DiagnosticBag bag, bool stric
     {
         var there = source.PageLinks.Select(l => (l.TargetKey, l.Fragment)).ToList();
         var here = translation.PageLinks.Select(l => (l.TargetKey, l.Fragment)).ToList();
+        if (there.SequenceEqual(here)) return; // the usual case, as with numbers
         foreach (var missing in MultisetMinus(there, here).Distinct())
         {
             var at = source.PageLinks.First(l => (l.TargetKey, l.Fragment) == missing).At;

@@ -127,7 +127,7 @@ internal static class Cli
                 Console.Error.WriteLine($"error: {refusal}");
                 return UsageError;
             }
-            var warmup = Warmup.Start();
+            Warmup.Start();
             var builder = new SiteBuilder(options);
             var result = builder.Build();
             if (verbose) Console.WriteLine("stages: " + string.Join(", ", builder.Timings.Select(t => t.HeapBytes > 0 ? $"{t.Stage} {t.Ms:0} ms ({t.HeapBytes >> 20} MB heap)" : $"{t.Stage} {t.Ms:0} ms"))

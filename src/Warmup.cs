@@ -10,7 +10,8 @@ namespace SiteGen;
 /// </summary>
 public static class Warmup
 {
-    public static Task Start() => Task.Run(() =>
+    /// <summary>Starts and returns at once; nothing waits for it (the process may end before it does).</summary>
+    public static void Start() => _ = Task.Run(() =>
     {
         try
         {

@@ -30,7 +30,7 @@ public static class LinkScanner
     private static readonly ShouldEmitAttribute Wanted = (ref StructHtmlToken _, ReadOnlyMemory<char> name) =>
         name.Span is "id" or "href" or "src";
 
-    /// <param name="pool">Shared by all pages: the same URLs and ids (navigation, `#part-1`) recur on thousands of pages.</param>
+    /// <param name="pool">Kept for the whole build (a table per thread): the same URLs and ids (navigation, `#part-1`) recur on thousands of pages.</param>
     public static ScannedPage Scan(string html, StringPool pool)
     {
         var ids = new HashSet<string>(StringComparer.Ordinal);

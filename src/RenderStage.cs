@@ -13,11 +13,11 @@ using SiteGen.Templates;
 namespace SiteGen;
 
 /// <summary>
-/// Stages 5–7, one translation group at a time (a page and its translations), groups in parallel: the pages parsed and
-/// rendered into their layouts, then their side-by-side views, then the translations' parity with their source; after which
-/// the group's syntax trees are let go. Every page goes to the output (on disk, in a build) as soon as it is made, so
-/// memory holds one group per core instead of the whole site. With a <see cref="RenderCache"/> (serve), HTML whose
-/// inputs did not change is taken from the last build.
+/// Stages 5–7, one translation group at a time (a page and its translations), groups in parallel: the pages' bodies
+/// read, parsed and rendered into their layouts, then their side-by-side views, then the translations' parity with their
+/// source; after which the group's bodies and syntax trees are let go. Every page goes to the output (on disk, in a
+/// build) as soon as it is made, so memory holds one group per core instead of the whole site. With a
+/// <see cref="RenderCache"/> (serve), HTML whose inputs did not change is taken from the last build.
 /// </summary>
 public sealed class RenderStage(SiteIndex index, MarkdownStage markdown, TemplateRenderer renderer, OutputTree tree, LinkChecker? links,
     ParityChecker parity, bool bilingualViews, DiagnosticBag bag, BuildOptions options)
@@ -39,7 +39,8 @@ public sealed class RenderStage(SiteIndex index, MarkdownStage markdown, Templat
         Parallel.ForEach(groups, options.Parallelism, group =>
         {
             var start = Stopwatch.GetTimestamp();
-            foreach (var page in group) markdown.Parse(page, bag);
+            // A page whose file can no longer be read is left unparsed (reported), so it fails to render like a page Markdig refused.
+            foreach (var page in group) if (page.KeepBody(bag)) markdown.Parse(page, bag);
             foreach (var page in group) Page(page);
             var rendered = Stopwatch.GetTimestamp();
             if (bilingualViews)
@@ -49,7 +50,11 @@ public sealed class RenderStage(SiteIndex index, MarkdownStage markdown, Templat
             }
             var viewed = Stopwatch.GetTimestamp();
             foreach (var page in group) parity.Check(page); // source pages against their translations
-            foreach (var page in group) page.Document = null; // nothing reads this group's syntax trees any more
+            foreach (var page in group)
+            {
+                page.Document = null; // nothing reads this group's syntax trees any more,
+                page.DropBody(); // nor its bodies
+            }
             Interlocked.Add(ref _renderTicks, rendered - start);
             Interlocked.Add(ref _viewTicks, viewed - rendered);
             Interlocked.Add(ref _parityTicks, Stopwatch.GetTimestamp() - viewed);

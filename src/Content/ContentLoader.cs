@@ -68,11 +68,15 @@ public sealed class ContentLoader(SiteConfig config, DiagnosticBag bag, bool inc
 
     private Page? LoadPage(string file, string path, LanguageConfig language, string contentPath)
     {
-        var text = TextFile.Read(file, path, bag);
-        return text is null ? null : Parse(text, path, language, contentPath);
+        var bytes = File.ReadAllBytes(file);
+        var text = TextFile.Decode(bytes, path, bag);
+        var page = text is null ? null : Parse(text, path, language, contentPath, new BodySource(file, BodySource.HashOf(bytes)));
+        page?.DropBody(); // read again when the page renders (see Page.Body)
+        return page;
     }
 
-    public Page? Parse(string text, string path, LanguageConfig language, string contentPath)
+    /// <param name="file">Where the body can be read again once dropped; without it, the page always holds its body.</param>
+    public Page? Parse(string text, string path, LanguageConfig language, string contentPath, BodySource? file = null)
     {
         var parts = FrontMatterSplitter.Split(text, path, bag);
         if (parts is null) return null;
@@ -101,6 +105,7 @@ public sealed class ContentLoader(SiteConfig config, DiagnosticBag bag, bool inc
             Meta = fm,
             MetaLocations = meta.KeyLocations,
             Body = parts.Body,
+            BodyFile = file,
             FrontMatterText = parts.Yaml,
             BodyFirstLine = parts.BodyFirstLine,
             Kind = UrlMapper.KindOf(contentPath),

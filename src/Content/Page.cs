@@ -14,7 +14,36 @@ public sealed class Page
     public required string ContentPath { get; init; }
     public required FrontMatter Meta { get; init; }
     public required IReadOnlyDictionary<string, SourceLocation> MetaLocations { get; init; }
-    public required string Body { get; init; }
+    /// <summary>
+    /// The Markdown after the front matter. A page read from a file (<see cref="BodyFile"/>) holds it only while its
+    /// translation group renders, from <see cref="KeepBody"/> to <see cref="DropBody"/>: at 20,000 pages the bodies held
+    /// from loading to rendering were most of the heap, and the GC copied every one of them as it aged. Asked for at
+    /// another time (another page's table of contents), it is read from the file again; "" if that fails, which the
+    /// page's own rendering then reports.
+    /// </summary>
+    public string Body
+    {
+        get => _body ?? BodyFile?.Read(out _) ?? "";
+        init => _body = value;
+    }
+    private string? _body;
+    public BodySource? BodyFile { get; init; }
+
+    /// <summary>Holds the body until <see cref="DropBody"/>, reading it from the file if need be.</summary>
+    /// <returns>false if the file can no longer be read or has changed since loading (reported).</returns>
+    public bool KeepBody(DiagnosticBag bag)
+    {
+        if (_body is not null || BodyFile is null) return true;
+        _body = BodyFile.Read(out var problem);
+        if (problem is not null) bag.Error(new SourceLocation(SourcePath), problem, "build again");
+        return _body is not null;
+    }
+
+    /// <summary>Lets go of a body that can be read again from its file; a page made from text keeps its own.</summary>
+    public void DropBody()
+    {
+        if (BodyFile is not null) _body = null;
+    }
     /// <summary>The front matter as written, for the incremental build's change detection.</summary>
     public string FrontMatterText { get; init; } = "";
     /// <summary>1-based file line of the body's first line; Markdig's 0-based lines are added to it.</summary>

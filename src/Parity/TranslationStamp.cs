@@ -29,6 +29,7 @@ public static class TranslationStamp
             bag.Error(new SourceLocation(relative), $"not a translation of a {defaultLanguage} page", "run it on the translated file, e.g. content/en/…");
             return null;
         }
+        if (!source.KeepBody(bag)) return null;
         site.Markdown.Parse(source, bag);
         var hashes = string.Join(' ', BlockOutline.Of(source).Select(b => b.Hash));
         var full = Path.Combine(options.Root, relative);

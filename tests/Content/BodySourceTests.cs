@@ -1,0 +1,70 @@
+using SiteGen.Diagnostics;
+using SiteGen.Tests.Support;
+
+namespace SiteGen.Tests.Content;
+
+/// <summary>A page's body is not held from loading to rendering: it is read again from its file, which must not have changed.</summary>
+public class BodySourceTests
+{
+    private const string Page = "---\ntitle: X\n---\n\n第一段。\r\nSecond line.";  // the test site ends the file with one "\n"
+
+    private static (TestSite Site, SiteGen.Content.Page Page) Loaded()
+    {
+        var site = new TestSite($"-- content/en/x.md --\n{Page}");
+        var bag = new DiagnosticBag();
+        var loaded = new SiteBuilder(new BuildOptions { Root = site.Root }).Load(bag);
+        Assert.False(bag.HasErrors);
+        return (site, loaded!.Index.BySource("content/en/x.md")!);
+    }
+
+    [Fact]
+    public void The_body_read_again_is_the_one_loaded()
+    {
+        var (site, page) = Loaded();
+        using var _ = site;
+        Assert.NotNull(page.BodyFile);
+        var bag = new DiagnosticBag();
+        Assert.True(page.KeepBody(bag));
+        Assert.Empty(bag.Sorted());
+        Assert.Equal("\n第一段。\nSecond line.\n", page.Body); // split and CRLF-normalised as at loading
+        page.DropBody();
+        Assert.Equal("\n第一段。\nSecond line.\n", page.Body); // asked for while not held: read from the file
+    }
+
+    [Fact]
+    public void A_file_edited_after_loading_is_reported_not_rendered()
+    {
+        var (site, page) = Loaded();
+        using var _ = site;
+        site.Write("content/en/x.md", Page.Replace("Second", "Edited"));
+        var bag = new DiagnosticBag();
+        Assert.False(page.KeepBody(bag));
+        Assert.Equal(["content/en/x.md: error: changed while the site was being built (build again)"], bag.Sorted().Select(d => d.ToString()));
+        Assert.Equal("", page.Body);
+    }
+
+    [Fact]
+    public void A_file_deleted_after_loading_is_reported()
+    {
+        var (site, page) = Loaded();
+        using var _ = site;
+        File.Delete(Path.Combine(site.Root, "content/en/x.md"));
+        var bag = new DiagnosticBag();
+        Assert.False(page.KeepBody(bag));
+        var error = Assert.Single(bag.Sorted()).ToString();
+        Assert.StartsWith("content/en/x.md: error: cannot be read any more: ", error);
+    }
+
+    [Fact]
+    public void A_page_made_from_text_keeps_its_body()
+    {
+        using var site = new TestSite("-- content/en/x.md --\n---\ntitle: X\n---\nBody\n");
+        var bag = new DiagnosticBag();
+        var loaded = new SiteBuilder(new BuildOptions { Root = site.Root }).Load(bag)!;
+        var page = new SiteGen.Content.ContentLoader(loaded.Config, bag, false)
+            .Parse("---\ntitle: Y\n---\nText\n", "content/en/y.md", loaded.Config.Default, "y.md")!;
+        Assert.Null(page.BodyFile);
+        page.DropBody();
+        Assert.Equal("Text\n", page.Body);
+    }
+}

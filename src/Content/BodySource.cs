@@ -6,9 +6,23 @@ namespace SiteGen.Content;
 /// Where a page's Markdown body is, for a page read from a file: the body is read again when the page renders instead
 /// of being held from loading until then. <paramref name="Hash"/> is of the file's bytes as loaded, so a file edited
 /// during the build is reported instead of rendered with front matter and body from two different versions.
+/// <paramref name="ByteStart"/> is where the body starts in those bytes, or -1 when loading changed the text (CRLF line
+/// ends) and the body can only be found by reading the file as at loading.
 /// </summary>
-public sealed record BodySource(string FullPath, int Hash)
+public sealed record BodySource(string FullPath, int Hash, int ByteStart)
 {
+    private static readonly System.Text.UTF8Encoding Strict = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <param name="text">The text loaded from <paramref name="bytes"/> (see <see cref="TextFile"/>), whose body starts at <paramref name="bodyStart"/>.</param>
+    public static BodySource Of(string fullPath, byte[] bytes, string text, int bodyStart)
+    {
+        // Loading drops a BOM and turns CRLF and CR into LF; without a CR, a character offset maps back to a byte offset.
+        var byteStart = bytes.AsSpan().IndexOf((byte)'\r') < 0
+            ? (bytes.AsSpan().StartsWith("\uFEFF"u8) ? 3 : 0) + Strict.GetByteCount(text.AsSpan(0, bodyStart))
+            : -1;
+        return new BodySource(fullPath, HashOf(bytes), byteStart);
+    }
+
     /// <summary>A hash of the bytes, for this process only (<see cref="HashCode"/> is seeded per process).</summary>
     public static int HashOf(ReadOnlySpan<byte> bytes)
     {
@@ -36,8 +50,9 @@ public sealed record BodySource(string FullPath, int Hash)
             return null;
         }
         // The same bytes that loaded without a problem a moment ago: decoding and splitting them cannot fail now.
-        var unused = new DiagnosticBag();
         problem = null;
+        if (ByteStart >= 0) return Strict.GetString(bytes, ByteStart, bytes.Length - ByteStart);
+        var unused = new DiagnosticBag();
         return TextFile.Decode(bytes, FullPath, unused) is { } text && FrontMatterSplitter.Split(text, FullPath, unused) is { } parts
             ? parts.Body
             : "";

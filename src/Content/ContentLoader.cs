@@ -70,13 +70,13 @@ public sealed class ContentLoader(SiteConfig config, DiagnosticBag bag, bool inc
     {
         var bytes = File.ReadAllBytes(file);
         var text = TextFile.Decode(bytes, path, bag);
-        var page = text is null ? null : Parse(text, path, language, contentPath, new BodySource(file, BodySource.HashOf(bytes)));
+        var page = text is null ? null : Parse(text, path, language, contentPath, (file, bytes));
         page?.DropBody(); // read again when the page renders (see Page.Body)
         return page;
     }
 
-    /// <param name="file">Where the body can be read again once dropped; without it, the page always holds its body.</param>
-    public Page? Parse(string text, string path, LanguageConfig language, string contentPath, BodySource? file = null)
+    /// <param name="file">The file the text was read from, so the body can be read again once dropped; without it, the page always holds its body.</param>
+    public Page? Parse(string text, string path, LanguageConfig language, string contentPath, (string FullPath, byte[] Bytes)? file = null)
     {
         var parts = FrontMatterSplitter.Split(text, path, bag);
         if (parts is null) return null;
@@ -105,7 +105,7 @@ public sealed class ContentLoader(SiteConfig config, DiagnosticBag bag, bool inc
             Meta = fm,
             MetaLocations = meta.KeyLocations,
             Body = parts.Body,
-            BodyFile = file,
+            BodyFile = file is var (fullPath, bytes) ? BodySource.Of(fullPath, bytes, text, text.Length - parts.Body.Length) : null,
             FrontMatterText = parts.Yaml,
             BodyFirstLine = parts.BodyFirstLine,
             Kind = UrlMapper.KindOf(contentPath),

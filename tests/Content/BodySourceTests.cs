@@ -6,11 +6,13 @@ namespace SiteGen.Tests.Content;
 /// <summary>A page's body is not held from loading to rendering: it is read again from its file, which must not have changed.</summary>
 public class BodySourceTests
 {
-    private const string Page = "---\ntitle: X\n---\n\n第一段。\r\nSecond line.";  // the test site ends the file with one "\n"
+    private const string Page = "---\ntitle: X\n---\n\n第一段。\r\nSecond line.\n";
 
-    private static (TestSite Site, SiteGen.Content.Page Page) Loaded()
+    /// <summary>A site whose one page has exactly these bytes (the test site's own format would turn CRLF into LF).</summary>
+    private static (TestSite Site, SiteGen.Content.Page Page) Loaded(string page = Page, bool bom = false)
     {
-        var site = new TestSite($"-- content/en/x.md --\n{Page}");
+        var site = new TestSite("-- content/en/x.md --\n---\ntitle: placeholder\n---\n");
+        site.WriteBytes("content/en/x.md", [.. bom ? "\uFEFF"u8 : [], .. System.Text.Encoding.UTF8.GetBytes(page)]);
         var bag = new DiagnosticBag();
         var loaded = new SiteBuilder(new BuildOptions { Root = site.Root }).Load(bag);
         Assert.False(bag.HasErrors);
@@ -22,13 +24,25 @@ public class BodySourceTests
     {
         var (site, page) = Loaded();
         using var _ = site;
-        Assert.NotNull(page.BodyFile);
+        Assert.Equal(-1, page.BodyFile!.ByteStart); // a CRLF in the file: the body is found by loading the text again
         var bag = new DiagnosticBag();
         Assert.True(page.KeepBody(bag));
         Assert.Empty(bag.Sorted());
         Assert.Equal("\n第一段。\nSecond line.\n", page.Body); // split and CRLF-normalised as at loading
         page.DropBody();
         Assert.Equal("\n第一段。\nSecond line.\n", page.Body); // asked for while not held: read from the file
+    }
+
+    [Fact]
+    public void A_body_is_read_from_its_byte_offset_after_a_bom_and_multibyte_front_matter()
+    {
+        var (site, page) = Loaded("---\ntitle: 標題「引號」\n---\n正文 body\n\n第二段。\n", bom: true);
+        using var _ = site;
+        // No CR: the body is cut from the bytes, past the BOM (3 bytes) and the front matter's 3-byte characters.
+        Assert.Equal(3 + "---\ntitle: 標題「引號」\n---\n"u8.Length, page.BodyFile!.ByteStart);
+        var bag = new DiagnosticBag();
+        Assert.True(page.KeepBody(bag));
+        Assert.Equal("正文 body\n\n第二段。\n", page.Body);
     }
 
     [Fact]

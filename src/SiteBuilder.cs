@@ -79,7 +79,7 @@ public sealed class SiteBuilder(BuildOptions options)
         foreach (var asset in index.Assets) AddOrReport(tree, asset.OutputPath, File.ReadAllBytes(asset.FullPath), asset.SourcePath, bag);
         foreach (var (path, bytes) in themeAssets.All) AddOrReport(tree, path, bytes, TemplateStore.Folder, bag);
         Lap("render");
-        _timings.AddRange(render.Busy.Select(b => ($"{b.Part} (all threads)", b.Ms, 0L)));
+        foreach (var (part, ms) in render.Busy) _timings.Add(($"{part} (all threads)", ms, 0L));
 
         // 8. Check the output as a browser would see it.
         if (renderFailed > 0) links = null;

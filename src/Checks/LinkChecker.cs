@@ -29,9 +29,10 @@ public sealed class LinkChecker(DiagnosticBag bag)
     public void Check(Func<string, bool> exists, IReadOnlyDictionary<string, Dictionary<string, LinkOrigin>> origins, IReadOnlyDictionary<string, HashSet<string>> alreadyReported, ParallelOptions? parallelism = null)
     {
         var external = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
-        Parallel.ForEach(_pages, parallelism ?? new ParallelOptions(), entry =>
+        // By path, not by dictionary entry: partitioning key-value pairs is generic code compiled when the program runs.
+        Parallel.ForEach(_pages.Keys, parallelism ?? new ParallelOptions(), path =>
         {
-            var (path, page) = entry;
+            var page = _pages[path];
             foreach (var (id, line, column) in page.DuplicateIds)
                 bag.Error(new SourceLocation(path, line, column), $"duplicate id '{id}' on this page");
             var fromMarkdown = origins.GetValueOrDefault(path);

@@ -24,22 +24,22 @@ public sealed class ContentLoader(SiteConfig config, DiagnosticBag bag, bool inc
             return (pages, assets);
         }
         var files = Directory.EnumerateFiles(contentRoot, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
-            .Select(file => (File: file, Rel: Path.GetRelativePath(contentRoot, file).Replace('\\', '/')))
+            .Select(file => new ContentFile(file, Path.GetRelativePath(contentRoot, file).Replace('\\', '/')))
             .Where(f => !f.Rel.Split('/').Any(s => s.StartsWith('.'))) // editor and OS droppings
-            .Select(f => (f.File, f.Rel, Language: LanguageOf(f.Rel), InLanguage: f.Rel[(f.Rel.IndexOf('/') + 1)..]))
             .ToList();
         // Reading and front matter on every core; the lists are then filled in file order, as on one core.
         var loaded = new Page?[files.Count];
         Parallel.For(0, files.Count, parallelism ?? new ParallelOptions(), i =>
         {
-            var (file, rel, language, inLang) = files[i];
-            if (file.EndsWith(".md", StringComparison.OrdinalIgnoreCase) && language is not null)
-                loaded[i] = LoadPage(file, $"{Folder}/{rel}", language, inLang);
+            var (file, rel) = files[i];
+            if (file.EndsWith(".md", StringComparison.OrdinalIgnoreCase) && LanguageOf(rel) is { } language)
+                loaded[i] = LoadPage(file, $"{Folder}/{rel}", language, InLanguage(rel));
         });
         for (var i = 0; i < files.Count; i++)
         {
-            var (file, rel, language, inLang) = files[i];
+            var (file, rel) = files[i];
             var display = $"{Folder}/{rel}";
+            var language = LanguageOf(rel);
             if (language is null)
             {
                 var slash = rel.IndexOf('/');
@@ -55,10 +55,16 @@ public sealed class ContentLoader(SiteConfig config, DiagnosticBag bag, bool inc
                 if (page is null) Unloadable.Add(display);
                 else if (includeDrafts || !page.Meta.Draft) pages.Add(page);
             }
-            else assets.Add(new ContentAsset(display, file, $"{language.Prefix}/{inLang}"));
+            else assets.Add(new ContentAsset(display, file, $"{language.Prefix}/{InLanguage(rel)}"));
         }
         return (pages, assets);
     }
+
+    /// <summary>A file under content/, by its path there. A class, not a tuple: LINQ over value tuples is compiled when the
+    /// program runs (its generic code is not in the ReadyToRun image), which start-up pays for.</summary>
+    private sealed record ContentFile(string File, string Rel);
+
+    private static string InLanguage(string rel) => rel[(rel.IndexOf('/') + 1)..];
 
     private LanguageConfig? LanguageOf(string rel)
     {

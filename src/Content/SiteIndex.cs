@@ -23,8 +23,14 @@ public sealed class SiteIndex
     {
         Unloadable = unloadable ?? new HashSet<string>();
         Config = config;
-        var langOrder = config.Languages.Select((l, i) => (l.Key, i)).ToDictionary(x => x.Key, x => x.i);
-        Pages = pages.OrderBy(p => langOrder[p.Language.Key]).ThenBy(p => p.ContentPath, StringComparer.Ordinal).ToList();
+        var langOrder = new Dictionary<string, int>();
+        for (var i = 0; i < config.Languages.Count; i++) langOrder[config.Languages[i].Key] = i;
+        var sorted = pages.ToList();
+        // List.Sort, not OrderBy: LINQ's sorting over value-type keys is compiled when the program runs, not ahead of time.
+        sorted.Sort((a, b) => langOrder[a.Language.Key] != langOrder[b.Language.Key]
+            ? langOrder[a.Language.Key].CompareTo(langOrder[b.Language.Key])
+            : string.CompareOrdinal(a.ContentPath, b.ContentPath));
+        Pages = sorted;
         Assets = assets.ToList();
         _bySource = Pages.ToDictionary(p => p.SourcePath, StringComparer.Ordinal);
         _assetsBySource = Assets.ToDictionary(a => a.SourcePath, StringComparer.Ordinal);
@@ -81,18 +87,28 @@ public sealed class SiteIndex
 
     private void OrderSections()
     {
-        foreach (var group in Pages.Where(p => p.Kind == PageKind.Regular).GroupBy(p => (p.Language.Key, p.Section)))
+        foreach (var page in Pages.Where(p => p.Kind == PageKind.Regular))
         {
-            // Hugo's order: weight (unweighted last), then date, then path for a stable tie-break.
-            var ordered = group
-                .OrderBy(p => p.Meta.Weight is null ? 1 : 0).ThenBy(p => p.Meta.Weight)
-                .ThenBy(p => p.Date).ThenBy(p => p.ContentPath, StringComparer.Ordinal).ToList();
+            if (!_sections.TryGetValue((page.Language.Key, page.Section), out var list)) _sections[(page.Language.Key, page.Section)] = list = [];
+            list.Add(page);
+        }
+        foreach (var ordered in _sections.Values)
+        {
+            ordered.Sort(ReadingOrder);
             for (var i = 0; i < ordered.Count; i++)
             {
                 ordered[i].Prev = i > 0 ? ordered[i - 1] : null;
                 ordered[i].Next = i < ordered.Count - 1 ? ordered[i + 1] : null;
             }
-            _sections[group.Key] = ordered;
         }
+    }
+
+    /// <summary>Hugo's order: weight (unweighted last), then date (undated first), then path for a stable tie-break.</summary>
+    private static int ReadingOrder(Page a, Page b)
+    {
+        if ((a.Meta.Weight is null) != (b.Meta.Weight is null)) return a.Meta.Weight is null ? 1 : -1;
+        if (a.Meta.Weight != b.Meta.Weight) return a.Meta.Weight!.Value.CompareTo(b.Meta.Weight!.Value);
+        if (a.Date != b.Date) return a.Date is null ? -1 : b.Date is null ? 1 : a.Date.Value.CompareTo(b.Date.Value);
+        return string.CompareOrdinal(a.ContentPath, b.ContentPath);
     }
 }

@@ -20,12 +20,24 @@ public sealed class DiagnosticBag
     /// <summary>Sorted by file, line and column so parallel stages still print in a stable order.</summary>
     public IReadOnlyList<Diagnostic> Sorted()
     {
-        lock (_gate)
-            return _items
-                .OrderBy(d => d.Location?.Path ?? "", StringComparer.Ordinal)
-                .ThenBy(d => d.Location?.Line ?? 0).ThenBy(d => d.Location?.Column ?? 0)
-                .ThenBy(d => d.Message, StringComparer.Ordinal).ThenBy(d => d.Hint, StringComparer.Ordinal)
-                // A template error repeats for every page that uses the template: say it once.
-                .DistinctBy(d => (d.Severity, d.Location, d.Message)).ToList();
+        List<Diagnostic> sorted;
+        lock (_gate) sorted = [.. _items];
+        // Diagnostics that compare equal are equal records, so an unstable sort still gives one order.
+        sorted.Sort(Compare);
+        // A template error repeats for every page that uses the template: say it once.
+        return sorted.DistinctBy(d => d with { Hint = null }).ToList();
+    }
+
+    /// <summary>By file, line, column, then text. A comparison, not OrderBy: LINQ's sorting by int keys is compiled when the program runs.</summary>
+    private static int Compare(Diagnostic a, Diagnostic b)
+    {
+        var c = string.CompareOrdinal(a.Location?.Path ?? "", b.Location?.Path ?? "");
+        if (c == 0) c = (a.Location?.Line ?? 0).CompareTo(b.Location?.Line ?? 0);
+        if (c == 0) c = (a.Location?.Column ?? 0).CompareTo(b.Location?.Column ?? 0);
+        if (c == 0) c = string.CompareOrdinal(a.Message, b.Message);
+        if (c == 0) c = string.CompareOrdinal(a.Hint, b.Hint);
+        if (c == 0) c = a.Severity.CompareTo(b.Severity);
+        if (c == 0) c = a.Location.HasValue.CompareTo(b.Location.HasValue);
+        return c;
     }
 }

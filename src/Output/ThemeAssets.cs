@@ -9,7 +9,10 @@ namespace SiteGen.Output;
 /// </summary>
 public sealed class ThemeAssets
 {
-    private readonly Dictionary<string, (string OutputPath, byte[] Bytes)> _byName = new(StringComparer.Ordinal);
+    /// <summary>A published asset. A class, not a tuple: enumerating a dictionary of tuples is compiled when the program runs.</summary>
+    public sealed record Published(string OutputPath, byte[] Bytes);
+
+    private readonly Dictionary<string, Published> _byName = new(StringComparer.Ordinal);
 
     public static ThemeAssets Load(string root)
     {
@@ -30,10 +33,10 @@ public sealed class ThemeAssets
         var hash = Convert.ToHexStringLower(SHA256.HashData(bytes))[..10];
         var ext = Path.GetExtension(name);
         var stem = name[..^ext.Length];
-        _byName[name] = ($"assets/{stem}.{hash}{ext}", bytes);
+        _byName[name] = new($"assets/{stem}.{hash}{ext}", bytes);
     }
 
     public string? OutputPathOf(string name) => _byName.TryGetValue(name, out var a) ? a.OutputPath : null;
-    public IEnumerable<(string OutputPath, byte[] Bytes)> All => _byName.Values;
+    public IEnumerable<Published> All => _byName.Values;
     public int Count => _byName.Count;
 }

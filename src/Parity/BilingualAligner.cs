@@ -16,15 +16,31 @@ public static class BilingualAligner
 {
     public static BilingualAlignment Align(MarkdownDocument ownDoc, MarkdownDocument otherDoc)
     {
-        var a = ownDoc.Where(b => !BlockOutline.IsTranslationOnly(b)).Select(BlockOutline.Shape).ToList();
-        var b = otherDoc.Where(b => !BlockOutline.IsTranslationOnly(b)).Select(BlockOutline.Shape).ToList();
-        if (a.SequenceEqual(b))
+        if (SameShapes(ownDoc, otherDoc))
             return new("blocks", ByBlocks(ownDoc, otherDoc));
         var ownSections = Sections(ownDoc);
         var otherSections = Sections(otherDoc);
         if (ownSections.Count == otherSections.Count && ownSections.Count > 1)
             return new("sections", ownSections.Zip(otherSections, (x, y) => new BilingualRow(x, y)).ToList());
         return new("pages", [new BilingualRow(ownDoc.ToList(), otherDoc.ToList())]);
+    }
+
+    /// <summary>
+    /// Whether the blocks that are not translation-only have the same kinds and item counts, in order. A loop: LINQ over
+    /// the shapes (value tuples) is generic code compiled when the program runs.
+    /// </summary>
+    private static bool SameShapes(MarkdownDocument own, MarkdownDocument other)
+    {
+        int i = 0, j = 0;
+        while (true)
+        {
+            while (i < own.Count && BlockOutline.IsTranslationOnly(own[i])) i++;
+            while (j < other.Count && BlockOutline.IsTranslationOnly(other[j])) j++;
+            if (i == own.Count || j == other.Count) return i == own.Count && j == other.Count;
+            var (kind, items) = BlockOutline.Shape(own[i++]);
+            var (otherKind, otherItems) = BlockOutline.Shape(other[j++]);
+            if (kind != otherKind || items != otherItems) return false;
+        }
     }
 
     /// <summary>Counterparts side by side; a block marked translation-only gets a row of its own.</summary>

@@ -31,9 +31,9 @@ public sealed class PageModelBuilder
         for (var i = 0; i < pages.Count; i++) _pages[pages[i]] = summaries[i];
         foreach (var lang in index.Config.Languages) _languages[lang.Key] = Language(lang);
         // Each model gets its own links; the dictionary is only read from here on.
-        Parallel.ForEach(_pages, parallelism ?? new ParallelOptions(), entry =>
+        Parallel.For(0, pages.Count, parallelism ?? new ParallelOptions(), i =>
         {
-            var (page, model) = entry;
+            var (page, model) = (pages[i], summaries[i]);
             model["prev"] = page.Prev is null ? null : _pages[page.Prev];
             model["next"] = page.Next is null ? null : _pages[page.Next];
             var translations = new ScriptArray();
@@ -90,7 +90,7 @@ public sealed class PageModelBuilder
     private static ScriptObject StringsOf(LanguageConfig lang)
     {
         var strings = new ScriptObject();
-        foreach (var (key, value) in lang.Strings.OrderBy(kv => kv.Key, StringComparer.Ordinal)) strings[key] = value;
+        foreach (var key in lang.Strings.Keys.Order(StringComparer.Ordinal)) strings[key] = lang.Strings[key];
         return ModelConverter.ReadOnly(strings);
     }
 

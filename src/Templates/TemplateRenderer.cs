@@ -37,12 +37,10 @@ public sealed class TemplateRenderer(TemplateStore templates, TemplateFunctions 
         globals["other_lang"] = models.Of(other.Language);
         globals["alignment"] = mode;
         globals["is_bilingual"] = true;
-        globals["rows"] = new ScriptArray(rows.Select((r, i) => new ScriptObject
-        {
-            ["number"] = i + 1,
-            ["own"] = new TrustedHtml(r.Own),
-            ["other"] = new TrustedHtml(r.Other),
-        }));
+        var rowModels = new ScriptArray();
+        foreach (var (ownHtml, otherHtml) in rows)
+            rowModels.Add(new ScriptObject { ["number"] = rowModels.Count + 1, ["own"] = new TrustedHtml(ownHtml), ["other"] = new TrustedHtml(otherHtml) });
+        globals["rows"] = rowModels;
         var main = Render(BilingualLayout, globals, viewUrl, own.Language, own.SourcePath);
         if (main is null || templates.IsBroken(LayoutResolver.Base)) return null;
         globals["main"] = new TrustedHtml(main);

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # SiteGen against Hugo on the same synthetic bilingual corpus, built interleaved (SiteGen, SiteGen without side-by-side
-# views, Hugo, SiteGen, …) with a clean output before each run. Prints, for each N: median wall time, peak RSS, pages
-# per second and the SiteGen/Hugo ratios. The machine is shared and noisy: the ratios are the figures that count.
+# views, Hugo, SiteGen, …) with a clean output before each run. Prints, for each N: median wall time, peak RSS, CPU
+# time (user + system, all threads), pages per second and the SiteGen/Hugo ratios. The machine is shared and noisy:
+# the ratios are the figures that count.
 #
 # SiteGen's full build writes two HTML files per page (the page and its side-by-side view), Hugo's one; the
 # "pages only" row turns the views off (`side_by_side: false`) so both write the same pages.
@@ -24,23 +25,24 @@ rid=$(dotnet --info | awk '/RID:/ {print $2; exit}')
 dotnet publish SiteGen.csproj -c Release -r "$rid" --self-contained -o "$work/bin" --nologo -v q >/dev/null
 echo "SiteGen $("$work/bin/SiteGen" --version), $(hugo version | cut -d' ' -f1-2), $(nproc) cores, $(date -u +%Y-%m-%d), output on $(df --output=fstype "$out" | tail -1)"
 
-measure() { # command... → "seconds kilobytes"
+measure() { # command... → "seconds kilobytes cpu-seconds" (CPU: user + system, all threads)
   local log="$work/time.log"
   /usr/bin/time -v "$@" >/dev/null 2>"$log" || { cat "$log" >&2; exit 1; }
-  local wall rss
+  local wall rss cpu
   wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' "$log" | awk -F: '{ if (NF==3) print $1*3600+$2*60+$3; else print $1*60+$2 }')
   rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$log")
-  echo "$wall $rss"
+  cpu=$(awk -F': ' '/User time|System time/ {t += $2} END {print t}' "$log")
+  echo "$wall $rss $cpu"
 }
 # Each run starts from an empty output folder on a settled disk: the deletion and the last run's writeback are flushed
 # first (`sync`), or whichever tool runs next pays for them (this VM's ext4 is mounted with online discard).
 clean() { rm -rf "$1"; sync; }
 median() { sort -g | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
 row() { # label pages file hugo-file
-  local wall rss hwall hrss
-  wall=$(cut -d' ' -f1 "$3" | median); rss=$(cut -d' ' -f2 "$3" | median)
-  hwall=$(cut -d' ' -f1 "$4" | median); hrss=$(cut -d' ' -f2 "$4" | median)
-  echo "  $1: ${wall}s ${rss}KB $(echo "$2 / $wall" | bc) pages/s | ratio to Hugo: wall $(echo "scale=2; $wall / $hwall" | bc), RSS $(echo "scale=2; $rss / $hrss" | bc)"
+  local wall rss cpu hwall hrss hcpu
+  wall=$(cut -d' ' -f1 "$3" | median); rss=$(cut -d' ' -f2 "$3" | median); cpu=$(cut -d' ' -f3 "$3" | median)
+  hwall=$(cut -d' ' -f1 "$4" | median); hrss=$(cut -d' ' -f2 "$4" | median); hcpu=$(cut -d' ' -f3 "$4" | median)
+  echo "  $1: ${wall}s ${rss}KB ${cpu}s CPU $(echo "$2 / $wall" | bc) pages/s | ratio to Hugo: wall $(echo "scale=2; $wall / $hwall" | bc), RSS $(echo "scale=2; $rss / $hrss" | bc), CPU $(echo "scale=2; $cpu / $hcpu" | bc)"
 }
 
 for n in ${sizes[*]}; do
@@ -53,10 +55,11 @@ for n in ${sizes[*]}; do
     clean "$out/hugo"; measure hugo --source "$work/corpus/hugo" --destination "$out/hugo" --quiet >> "$work/hugo"
   done
   hwall=$(cut -d' ' -f1 "$work/hugo" | median); hrss=$(cut -d' ' -f2 "$work/hugo" | median)
-  echo "N=$n ($pages pages): Hugo ${hwall}s ${hrss}KB $(echo "$pages / $hwall" | bc) pages/s"
+  hcpu=$(cut -d' ' -f3 "$work/hugo" | median)
+  echo "N=$n ($pages pages): Hugo ${hwall}s ${hrss}KB ${hcpu}s CPU $(echo "$pages / $hwall" | bc) pages/s"
   row "SiteGen, pages + side-by-side views" "$pages" "$work/sg" "$work/hugo"
   row "SiteGen, pages only               " "$pages" "$work/sgp" "$work/hugo"
-  paste -d' ' "$work/sg" "$work/sgp" "$work/hugo" | awk '{printf "  run %d: SiteGen %.2fs, pages only %.2fs, Hugo %.2fs: ratios %.2f, %.2f\n", NR, $1, $3, $5, $1/$5, $3/$5}'
+  paste -d' ' "$work/sg" "$work/sgp" "$work/hugo" | awk '{printf "  run %d: SiteGen %.2fs, pages only %.2fs, Hugo %.2fs: ratios %.2f, %.2f\n", NR, $1, $4, $7, $1/$7, $4/$7}'
 done
 rm -rf "$out/sg" "$out/sgp" "$out/hugo"
 rm -rf "$work"

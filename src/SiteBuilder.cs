@@ -38,7 +38,7 @@ public sealed class SiteBuilder(BuildOptions options)
         if (config is null) return null;
 
         // 2. Content and templates, read and parsed; problems are collected, the build goes on to find more.
-        var loader = new ContentLoader(config, bag, options.IncludeDrafts, options.Parallelism);
+        var loader = new ContentLoader(config, bag, options.IncludeDrafts, options.Parallelism, keepBodies: options.Cache is not null);
         var (pages, contentAssets) = loader.Load(options.Root);
         var templates = TemplateStore.Load(options.Root, bag);
         var themeAssets = ThemeAssets.Load(options.Root);

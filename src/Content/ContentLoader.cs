@@ -6,7 +6,12 @@ using SiteGen.Yaml;
 namespace SiteGen.Content;
 
 /// <summary>Reads content/&lt;lang&gt;/**: Markdown files become pages, everything else is an asset.</summary>
-public sealed class ContentLoader(SiteConfig config, DiagnosticBag bag, bool includeDrafts, ParallelOptions? parallelism = null)
+/// <param name="keepBodies">
+/// Whether pages hold their bodies from loading on, instead of reading them again when they render (see
+/// <see cref="Page.Body"/>). `serve` keeps them: a file saved while it rebuilds would otherwise fail that rebuild for the
+/// moment until the next one, already on its way, and flash the error in every open browser.
+/// </param>
+public sealed class ContentLoader(SiteConfig config, DiagnosticBag bag, bool includeDrafts, ParallelOptions? parallelism = null, bool keepBodies = false)
 {
     public const string Folder = "content";
 
@@ -76,7 +81,9 @@ public sealed class ContentLoader(SiteConfig config, DiagnosticBag bag, bool inc
     {
         var bytes = File.ReadAllBytes(file);
         var text = TextFile.Decode(bytes, path, bag);
-        var page = text is null ? null : Parse(text, path, language, contentPath, (file, bytes));
+        if (text is null) return null;
+        if (keepBodies) return Parse(text, path, language, contentPath);
+        var page = Parse(text, path, language, contentPath, (file, bytes));
         page?.DropBody(); // read again when the page renders (see Page.Body)
         return page;
     }

@@ -9,12 +9,12 @@ public class BodySourceTests
     private const string Page = "---\ntitle: X\n---\n\n第一段。\r\nSecond line.\n";
 
     /// <summary>A site whose one page has exactly these bytes (the test site's own format would turn CRLF into LF).</summary>
-    private static (TestSite Site, SiteGen.Content.Page Page) Loaded(string page = Page, bool bom = false)
+    private static (TestSite Site, SiteGen.Content.Page Page) Loaded(string page = Page, bool bom = false, bool serve = false)
     {
         var site = new TestSite("-- content/en/x.md --\n---\ntitle: placeholder\n---\n");
         site.WriteBytes("content/en/x.md", [.. bom ? "\uFEFF"u8 : [], .. System.Text.Encoding.UTF8.GetBytes(page)]);
         var bag = new DiagnosticBag();
-        var loaded = new SiteBuilder(new BuildOptions { Root = site.Root }).Load(bag);
+        var loaded = new SiteBuilder(new BuildOptions { Root = site.Root, Cache = serve ? new SiteGen.Incremental.RenderCache() : null }).Load(bag);
         Assert.False(bag.HasErrors);
         return (site, loaded!.Index.BySource("content/en/x.md")!);
     }
@@ -67,6 +67,19 @@ public class BodySourceTests
         Assert.False(page.KeepBody(bag));
         var error = Assert.Single(bag.Sorted()).ToString();
         Assert.StartsWith("content/en/x.md: error: cannot be read any more: ", error);
+    }
+
+    [Fact]
+    public void Serve_keeps_bodies_so_a_save_during_a_rebuild_does_not_fail_it()
+    {
+        var (site, page) = Loaded(serve: true);
+        using var _ = site;
+        site.Write("content/en/x.md", Page.Replace("Second", "Edited")); // saved after loading, before rendering
+        Assert.Null(page.BodyFile);
+        var rendering = new DiagnosticBag();
+        Assert.True(page.KeepBody(rendering));
+        Assert.Empty(rendering.Sorted());
+        Assert.Equal("\n第一段。\nSecond line.\n", page.Body); // the version loaded; the next rebuild takes the new one
     }
 
     [Fact]

@@ -70,7 +70,7 @@ public sealed class LinkChecker(DiagnosticBag bag)
             return;
         }
         if (fragment is null || fragment.Length == 0) return;
-        if (!_pages.TryGetValue(target, out var targetPage) || !targetPage.Ids.Contains(fragment))
+        if (!_pages.TryGetValue(target, out var targetPage) || !targetPage.HasId(fragment))
         {
             var (at, shown, _) = Blame(fromPath, link, url, origins);
             bag.Error(at, $"link '{shown}': no heading or element with id '{fragment}' on that page", $"in {target}");

@@ -24,7 +24,7 @@ public sealed record BodySource(string FullPath, int Hash, int ByteStart)
     }
 
     /// <summary>A hash of the bytes, for this process only (<see cref="HashCode"/> is seeded per process).</summary>
-    public static int HashOf(ReadOnlySpan<byte> bytes)
+    private static int HashOf(ReadOnlySpan<byte> bytes)
     {
         var hash = new HashCode();
         hash.AddBytes(bytes);

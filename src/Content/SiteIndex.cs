@@ -23,13 +23,14 @@ public sealed class SiteIndex
     {
         Unloadable = unloadable ?? new HashSet<string>();
         Config = config;
-        var langOrder = new Dictionary<string, int>();
-        for (var i = 0; i < config.Languages.Count; i++) langOrder[config.Languages[i].Key] = i;
         var sorted = pages.ToList();
-        // List.Sort, not OrderBy: LINQ's sorting over value-type keys is compiled when the program runs, not ahead of time.
-        sorted.Sort((a, b) => langOrder[a.Language.Key] != langOrder[b.Language.Key]
-            ? langOrder[a.Language.Key].CompareTo(langOrder[b.Language.Key])
-            : string.CompareOrdinal(a.ContentPath, b.ContentPath));
+        // By language in site.yml's order, then path. List.Sort, not OrderBy: LINQ's sorting over value-type keys is
+        // compiled when the program runs, not ahead of time.
+        sorted.Sort((a, b) =>
+        {
+            var byLanguage = config.Languages.IndexOf(a.Language).CompareTo(config.Languages.IndexOf(b.Language));
+            return byLanguage != 0 ? byLanguage : string.CompareOrdinal(a.ContentPath, b.ContentPath);
+        });
         Pages = sorted;
         Assets = assets.ToList();
         _bySource = Pages.ToDictionary(p => p.SourcePath, StringComparer.Ordinal);

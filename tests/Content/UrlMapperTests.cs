@@ -1,9 +1,7 @@
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
-using System.Text.RegularExpressions;
 using SiteGen.Content;
-using SiteGen.Markdown;
 
 namespace SiteGen.Tests.Content;
 
@@ -97,25 +95,4 @@ public class UrlMapperTests
     [InlineData("C:", false)]
     [InlineData(".hidden", false)]
     public void Slugs_are_single_safe_segments(string slug, bool safe) => Assert.Equal(safe, UrlMapper.IsSafeSlug(slug));
-
-    [Theory]
-    [InlineData("https://example.com/", true)]
-    [InlineData("mailto:a@b.c", true)]
-    [InlineData("//cdn.example.com/x.js", true)]
-    [InlineData("data:,", true)]
-    [InlineData("a+b.c-d:x", true)]
-    [InlineData("../quotes/#q1", false)]
-    [InlineData("chips/", false)]
-    [InlineData("1http://x", false)]
-    [InlineData("./a:b", false)]
-    [InlineData("", false)]
-    public void External_urls_have_a_scheme_or_a_host(string url, bool external) => Assert.Equal(external, LinkResolver.IsExternal(url));
-
-    private static readonly string[] UrlPieces = ["a", "Z", "9", "+", ".", "-", ":", "/", "#", "?", "晶", "_", "%3A", " "];
-
-    /// <summary>The definition, RFC 3986's scheme or a network path, against the hand-written check.</summary>
-    [Property(MaxTest = 3000)]
-    public Property IsExternal_agrees_with_the_scheme_pattern() =>
-        Prop.ForAll(Gen.Elements(UrlPieces).ArrayOf().Select(p => string.Concat(p)).ToArbitrary(),
-            url => LinkResolver.IsExternal(url) == (url.StartsWith("//") || Regex.IsMatch(url, "^[A-Za-z][A-Za-z0-9+.-]*:")));
 }

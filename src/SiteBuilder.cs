@@ -36,6 +36,7 @@ public sealed class SiteBuilder(BuildOptions options)
         // 1. Configuration: without it nothing else can be read.
         var config = SiteConfigLoader.Load(options.Root, options.BaseUrl, bag);
         if (config is null) return null;
+        Lap("config");
 
         // 2. Content and templates, read and parsed; problems are collected, the build goes on to find more.
         var loader = new ContentLoader(config, bag, options.IncludeDrafts, options.Parallelism, keepBodies: options.Cache is not null);

@@ -14,7 +14,9 @@ public sealed class PageModel : ScriptObject
     public const string TocKey = "toc";
     private readonly Lazy<ScriptArray> _toc;
 
-    public PageModel(Page page, Func<Page, IReadOnlyList<TocEntry>> toc)
+    // Not importing statics: ScriptObject's own constructor would reflect over this type (members and their
+    // attributes) for every page made, to find public statics it has none of.
+    public PageModel(Page page, Func<Page, IReadOnlyList<TocEntry>> toc) : base(24, autoImportStaticsFromThisType: false)
     {
         _toc = new Lazy<ScriptArray>(() => ModelConverter.ReadOnly(new ScriptArray(toc(page).Select(t =>
             ModelConverter.ReadOnly(new ScriptObject { ["level"] = t.Level, ["id"] = t.Id, ["text"] = t.Text })))));

@@ -11,11 +11,16 @@ namespace SiteGen.Templates;
 /// </summary>
 public sealed class TemplateFunction(int parameters, Func<TemplateContext, SourceSpan, ScriptArray, object?> body) : IScriptCustomFunction
 {
+    // Scriban asks for these on every call, argument by argument: made once, not once per call.
+    private readonly ScriptParameterInfo[] _parameterInfos =
+        Enumerable.Range(1, parameters).Select(n => new ScriptParameterInfo(typeof(object), $"arg{n}")).ToArray();
+
     public int RequiredParameterCount => parameters;
     public int ParameterCount => parameters;
     public ScriptVarParamKind VarParamKind => ScriptVarParamKind.None;
     public Type ReturnType => typeof(object);
-    public ScriptParameterInfo GetParameterInfo(int index) => new(typeof(object), $"arg{index + 1}");
+    public ScriptParameterInfo GetParameterInfo(int index) =>
+        index >= 0 && index < _parameterInfos.Length ? _parameterInfos[index] : new(typeof(object), $"arg{index + 1}");
 
     public object? Invoke(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement) =>
         body(context, callerContext?.Span ?? default, arguments);

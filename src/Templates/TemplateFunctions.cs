@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using Scriban;
 using Scriban.Parsing;
@@ -91,10 +92,18 @@ public sealed class TemplateFunctions
     /// <summary>JSON for a `<script type="application/ld+json">` block; `<` is escaped so no value can close the script.</summary>
     private static TrustedHtml Json(object? value)
     {
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, JsonOptions)) Write(writer, value);
-        return new TrustedHtml(System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
+        // One buffer and writer per thread, reset for each call (the head of every page has a JSON-LD block).
+        var buffer = _jsonBuffer ??= new ArrayBufferWriter<byte>();
+        var writer = _jsonWriter ??= new Utf8JsonWriter(buffer, JsonOptions);
+        buffer.ResetWrittenCount();
+        writer.Reset(buffer);
+        Write(writer, value);
+        writer.Flush();
+        return new TrustedHtml(System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan));
     }
+
+    [ThreadStatic] private static ArrayBufferWriter<byte>? _jsonBuffer;
+    [ThreadStatic] private static Utf8JsonWriter? _jsonWriter;
 
     // Keeps CJK readable; the encoder still escapes < > & ' " so no value can end the <script> element.
     private static readonly JsonWriterOptions JsonOptions = new()

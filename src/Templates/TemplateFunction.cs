@@ -12,8 +12,7 @@ namespace SiteGen.Templates;
 public sealed class TemplateFunction(int parameters, Func<TemplateContext, SourceSpan, ScriptArray, object?> body) : IScriptCustomFunction
 {
     // Scriban asks for these on every call, argument by argument: made once, not once per call.
-    private readonly ScriptParameterInfo[] _parameterInfos =
-        Enumerable.Range(1, parameters).Select(n => new ScriptParameterInfo(typeof(object), $"arg{n}")).ToArray();
+    private readonly ScriptParameterInfo[] _parameterInfos = Describe(parameters);
 
     public int RequiredParameterCount => parameters;
     public int ParameterCount => parameters;
@@ -27,6 +26,13 @@ public sealed class TemplateFunction(int parameters, Func<TemplateContext, Sourc
 
     public ValueTask<object?> InvokeAsync(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement) =>
         new(Invoke(context, callerContext, arguments, blockStatement));
+
+    private static ScriptParameterInfo[] Describe(int count)
+    {
+        var infos = new ScriptParameterInfo[count];
+        for (var i = 0; i < count; i++) infos[i] = new ScriptParameterInfo(typeof(object), $"arg{i + 1}");
+        return infos;
+    }
 
     /// <summary>An argument as text, the way Scriban writes a value (a missing value is empty).</summary>
     public static string Text(TemplateContext context, object? value) => value as string ?? context.ObjectToString(value) ?? "";

@@ -4,7 +4,6 @@ using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
 using YamlDotNet.Serialization;
-using YamlDotNet.Serialization.NamingConventions;
 
 namespace SiteGen.Yaml;
 
@@ -15,7 +14,7 @@ namespace SiteGen.Yaml;
 public static class YamlReader
 {
     private static readonly IDeserializer Deserializer = new DeserializerBuilder()
-        .WithNamingConvention(UnderscoredNamingConvention.Instance)
+        .WithNamingConvention(SnakeCaseNaming.Instance)
         .WithDuplicateKeyChecking()
         .IgnoreUnmatchedProperties() // unknown keys were already reported, all of them, by CheckKeys
         .Build();
@@ -125,7 +124,7 @@ public static class YamlReader
         if (node is not YamlMappingNode mapping || !type.IsClass) return;
         var props = KeysOf.GetOrAdd(type, t => t.GetProperties(BindingFlags.Public | BindingFlags.Instance)
             .Where(p => p.CanWrite)
-            .ToDictionary(p => UnderscoredNamingConvention.Instance.Apply(p.Name), p => p));
+            .ToDictionary(p => SnakeCaseNaming.Instance.Apply(p.Name), p => p));
         var seen = new HashSet<string>();
         foreach (var (k, v) in mapping.Children)
         {

@@ -90,7 +90,8 @@ public sealed class SiteIndex
     {
         foreach (var page in Pages.Where(p => p.Kind == PageKind.Regular))
         {
-            if (!_sections.TryGetValue((page.Language.Key, page.Section), out var list)) _sections[(page.Language.Key, page.Section)] = list = [];
+            var key = (page.Language.Key, page.Section);
+            if (!_sections.TryGetValue(key, out var list)) _sections[key] = list = [];
             list.Add(page);
         }
         foreach (var ordered in _sections.Values)

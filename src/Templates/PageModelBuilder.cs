@@ -33,7 +33,8 @@ public sealed class PageModelBuilder
         // Each model gets its own links; the dictionary is only read from here on.
         Parallel.For(0, pages.Count, parallelism ?? new ParallelOptions(), i =>
         {
-            var (page, model) = (pages[i], summaries[i]);
+            var page = pages[i];
+            var model = summaries[i];
             model["prev"] = page.Prev is null ? null : _pages[page.Prev];
             model["next"] = page.Next is null ? null : _pages[page.Next];
             var translations = new ScriptArray();

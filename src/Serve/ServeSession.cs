@@ -43,7 +43,7 @@ public sealed class ServeSession(BuildOptions options, TextWriter log)
             else
             {
                 var problems = result.Diagnostics.Where(d => d.IsError).Select(d => d.ToString()).ToList();
-                _problemsEvent = $"event: problems\ndata: {JsonSerializer.Serialize(problems)}\n\n";
+                _problemsEvent = $"event: problems\ndata: {JsonSerializer.Serialize(problems, ProblemsJson.Default.ListString)}\n\n";
                 log.WriteLine($"{reason}: {problems.Count} problem(s); still serving the last good build");
                 Broadcast(_problemsEvent);
             }
@@ -78,3 +78,7 @@ public sealed class ServeSession(BuildOptions options, TextWriter log)
             foreach (var c in _listeners) c.Writer.TryWrite(message);
     }
 }
+
+/// <summary>The problems event's JSON, made without reflection (the release build is compiled ahead of time).</summary>
+[System.Text.Json.Serialization.JsonSerializable(typeof(List<string>))]
+internal sealed partial class ProblemsJson : System.Text.Json.Serialization.JsonSerializerContext;

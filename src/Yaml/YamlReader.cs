@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using SiteGen.Diagnostics;
 using YamlDotNet.Core;
@@ -13,11 +14,26 @@ namespace SiteGen.Yaml;
 /// </summary>
 public static class YamlReader
 {
-    private static readonly IDeserializer Deserializer = new DeserializerBuilder()
-        .WithNamingConvention(SnakeCaseNaming.Instance)
-        .WithDuplicateKeyChecking()
-        .IgnoreUnmatchedProperties() // unknown keys were already reported, all of them, by CheckKeys
-        .Build();
+    // The release build is compiled ahead of time and trimmed. YamlDotNet's reflection then works on what the trimmer
+    // kept: SiteGen's own types are all kept whole (TrimmerRootAssembly in SiteGen.csproj), and the collections the YAML
+    // types hold are made by YamlDotNet through their constructors, which nothing else would keep. Tested on the
+    // published binary (NativeBinaryTests): the companion and the broken fixture sites give what the JIT build gives.
+    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicConstructors, typeof(List<string>))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicConstructors, typeof(List<Config.LanguageConfig>))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicConstructors, typeof(Dictionary<string, string>))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicConstructors, typeof(Dictionary<object, object>))] // free-form `data:`
+    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicConstructors, typeof(List<object>))]
+    [UnconditionalSuppressMessage("AOT", "IL3050", Justification = "See the attributes above; no code is generated at run time.")]
+    static YamlReader()
+    {
+        Deserializer = new DeserializerBuilder()
+            .WithNamingConvention(SnakeCaseNaming.Instance)
+            .WithDuplicateKeyChecking()
+            .IgnoreUnmatchedProperties() // unknown keys were already reported, all of them, by CheckKeys
+            .Build();
+    }
+
+    private static readonly IDeserializer Deserializer;
 
     /// <param name="firstLine">The 1-based file line of the YAML text's first line.</param>
     public static YamlResult<T>? Read<T>(string yaml, string path, int firstLine, DiagnosticBag bag) where T : class, new()
@@ -108,6 +124,7 @@ public static class YamlReader
         return "YAML: " + msg;
     }
 
+    [UnconditionalSuppressMessage("Trimming", "IL2070", Justification = "The YAML types are SiteGen's own, kept whole (see the static constructor).")]
     private static void CheckKeys(YamlNode node, Type type, Func<Mark, SourceLocation> at, DiagnosticBag bag)
     {
         if (type == typeof(object) || type == typeof(string) || type.IsPrimitive || Nullable.GetUnderlyingType(type) is not null) return;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 using SiteGen;
 
 return Cli.Run(args);
@@ -78,6 +79,15 @@ internal static class Cli
         {
             var options = new BuildOptions { Root = Path.GetFullPath(parse.GetValue(rootOption) ?? "."), IncludeDrafts = parse.GetValue(draftsOption) };
             using var stop = new CancellationTokenSource();
+            // Ctrl+C or `kill` stops the server cleanly ("Stopped.", exit 0); Kestrel runs without the hosting defaults that
+            // would otherwise listen for them.
+            using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+            using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+            void Stop(PosixSignalContext signal)
+            {
+                signal.Cancel = true;
+                stop.Cancel();
+            }
             return SiteGen.Serve.DevServer.RunAsync(options, parse.GetValue(portOption), parse.GetValue(basePathOption) ?? "/", Console.Out, stop.Token).GetAwaiter().GetResult();
         });
         newCommand.SetAction(parse => NewPage(Path.GetFullPath(parse.GetValue(rootOption) ?? "."), parse.GetValue(newPath)!));

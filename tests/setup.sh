@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Installs, once, what the browser and validity tests need and the .NET SDK does not bring: Debian's Chromium,
-# a Java runtime for the W3C Nu Html Checker, and the npm checkers (axe-core, vnu-jar) pinned in
-# tests/Browser/package-lock.json. Safe to run again: it installs only what is missing.
+# Installs, once, what the tests need and the .NET SDK does not bring: Debian's Chromium, a Java runtime for the
+# W3C Nu Html Checker, a C toolchain to link the native release build, and the npm checkers (axe-core, vnu-jar)
+# pinned in tests/Browser/package-lock.json. Safe to run again: it installs only what is missing.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -9,6 +9,8 @@ need=()
 [ -x /usr/bin/chromium ] || need+=(chromium)
 command -v java >/dev/null 2>&1 || need+=(default-jre-headless)
 command -v npm >/dev/null 2>&1 || need+=(npm)
+# A C toolchain links the natively compiled release build (NativeBinaryTests publishes it).
+command -v gcc >/dev/null 2>&1 || command -v clang >/dev/null 2>&1 || need+=(gcc libc6-dev)
 if [ ${#need[@]} -gt 0 ]; then
   sudo=""
   [ "$(id -u)" -eq 0 ] || sudo=sudo

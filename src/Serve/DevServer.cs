@@ -37,11 +37,13 @@ public static class DevServer
     {
         for (var candidate = port; candidate < port + 20; candidate++)
         {
-            var builder = WebApplication.CreateSlimBuilder();
-            builder.Logging.ClearProviders();
+            // Kestrel and nothing else: the slim builder also reads appsettings.json from the working folder and watches
+            // that whole folder, recursively, for changes to it (from a home folder, every file under it).
+            var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+            builder.WebHost.UseKestrelCore();
             builder.WebHost.UseUrls($"http://127.0.0.1:{candidate}");
             var app = builder.Build();
-            app.Run(ctx => Handle(ctx, session, basePath));
+            app.Run(ctx => Handle(ctx, session, basePath, stop));
             try
             {
                 await app.StartAsync(stop);
@@ -68,10 +70,10 @@ public static class DevServer
         return config is null ? [] : config.Languages.Select(l => (l.Key, l.Prefix));
     }
 
-    private static async Task Handle(HttpContext ctx, ServeSession session, string basePath)
+    private static async Task Handle(HttpContext ctx, ServeSession session, string basePath, CancellationToken stop)
     {
         var path = ctx.Request.Path.Value ?? "/";
-        if (path == basePath + LiveReload.EventsPath) { await StreamEvents(ctx, session); return; }
+        if (path == basePath + LiveReload.EventsPath) { await StreamEvents(ctx, session, stop); return; }
         if (!path.StartsWith(basePath, StringComparison.Ordinal))
         {
             if (path == "/") ctx.Response.Redirect(basePath);
@@ -99,19 +101,21 @@ public static class DevServer
         await ctx.Response.Body.WriteAsync(bytes);
     }
 
-    private static async Task StreamEvents(HttpContext ctx, ServeSession session)
+    /// <summary>Until the browser goes away or the server stops: Kestrel's shutdown waits for open requests to end.</summary>
+    private static async Task StreamEvents(HttpContext ctx, ServeSession session, CancellationToken stop)
     {
         ctx.Response.ContentType = "text/event-stream";
         ctx.Response.Headers.CacheControl = "no-store";
         var events = session.Subscribe();
+        using var ended = CancellationTokenSource.CreateLinkedTokenSource(ctx.RequestAborted, stop);
         try
         {
-            await ctx.Response.WriteAsync("retry: 500\n\n", ctx.RequestAborted);
-            await ctx.Response.Body.FlushAsync(ctx.RequestAborted);
-            await foreach (var message in events.ReadAllAsync(ctx.RequestAborted))
+            await ctx.Response.WriteAsync("retry: 500\n\n", ended.Token);
+            await ctx.Response.Body.FlushAsync(ended.Token);
+            await foreach (var message in events.ReadAllAsync(ended.Token))
             {
-                await ctx.Response.WriteAsync(message, ctx.RequestAborted);
-                await ctx.Response.Body.FlushAsync(ctx.RequestAborted);
+                await ctx.Response.WriteAsync(message, ended.Token);
+                await ctx.Response.Body.FlushAsync(ended.Token);
             }
         }
         catch (OperationCanceledException) { }

@@ -1,5 +1,6 @@
 using System.Net;
 using SiteGen.Tests.Support;
+using static SiteGen.Tests.Support.ServeProcess;
 
 namespace SiteGen.Tests.Serve;
 
@@ -11,19 +12,6 @@ public class ServeTests
         var dir = Path.Combine(Path.GetTempPath(), "sitegen-serve-" + Guid.NewGuid().ToString("N")[..12]);
         Disk.CopyTree(Path.Combine(Repo.Tests, "Fixtures", "tiny"), dir);
         return dir;
-    }
-
-    /// <summary>Reads the event stream until an event of that name arrives; returns its data.</summary>
-    private static async Task<string> NextEvent(StreamReader events, string name)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        string? current = null;
-        while (await events.ReadLineAsync(timeout.Token) is { } line)
-        {
-            if (line.StartsWith("event: ")) current = line[7..];
-            else if (line.StartsWith("data: ") && current == name) return line[6..];
-        }
-        throw new Xunit.Sdk.XunitException($"the event stream ended before a '{name}' event");
     }
 
     [Fact]
@@ -104,9 +92,12 @@ public class ServeTests
     }
 
     [Fact]
-    public void Ctrl_c_stops_cleanly()
+    public async Task Ctrl_c_stops_cleanly_with_a_page_open()
     {
         using var serve = new ServeProcess(CopyOfTiny());
+        // An open page holds the live-reload stream open; shutting down must not wait for the browser to leave.
+        using var events = new StreamReader(await serve.Http.GetStreamAsync($"http://127.0.0.1:{serve.Port}/__sitegen/events"));
+        Assert.Equal("retry: 500", await events.ReadLineAsync());
         Assert.Equal(0, serve.Interrupt());
         Assert.EndsWith("Stopped.", serve.Output.TrimEnd());
         Assert.DoesNotContain("   at ", serve.Output);

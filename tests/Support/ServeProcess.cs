@@ -13,10 +13,11 @@ public sealed class ServeProcess : IDisposable
     public int Port { get; }
     public HttpClient Http { get; }
 
-    public ServeProcess(string root, string basePath = "/", int? port = null)
+    /// <param name="native">A natively compiled SiteGen to run instead of the test build's.</param>
+    public ServeProcess(string root, string basePath = "/", int? port = null, string? native = null)
     {
         Port = port ?? FreePort();
-        _process = CliRunner.Start("serve", "--root", root, "--port", Port.ToString(), "--base-path", basePath);
+        _process = CliRunner.StartWith(native, "serve", "--root", root, "--port", Port.ToString(), "--base-path", basePath);
         _process.OutputDataReceived += (_, e) => { if (e.Data is not null) _lines.Enqueue(e.Data); };
         _process.ErrorDataReceived += (_, e) => { if (e.Data is not null) _lines.Enqueue(e.Data); };
         _process.BeginOutputReadLine();
@@ -47,6 +48,19 @@ public sealed class ServeProcess : IDisposable
             Thread.Sleep(20);
         }
         throw new Xunit.Sdk.XunitException("serve never printed the expected line. Output:\n" + Output);
+    }
+
+    /// <summary>Reads the event stream until an event of that name arrives; returns its data.</summary>
+    public static async Task<string> NextEvent(StreamReader events, string name)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        string? current = null;
+        while (await events.ReadLineAsync(timeout.Token) is { } line)
+        {
+            if (line.StartsWith("event: ")) current = line[7..];
+            else if (line.StartsWith("data: ") && current == name) return line[6..];
+        }
+        throw new Xunit.Sdk.XunitException($"the event stream ended before a '{name}' event");
     }
 
     public static int FreePort()

@@ -20,9 +20,9 @@ command -v hugo >/dev/null || { echo "needs Debian's hugo: apt-get install -y hu
 work=$(mktemp -d)
 out=${BENCH_OUT:-$work/out}
 mkdir -p "$out"
-# The release build: self-contained, the tool and the runtime precompiled as one ReadyToRun image (see SiteGen.csproj).
+# The release build: the tool compiled ahead of time into one native executable (Native AOT, see SiteGen.csproj).
 rid=$(dotnet --info | awk '/RID:/ {print $2; exit}')
-dotnet publish SiteGen.csproj -c Release -r "$rid" --self-contained -o "$work/bin" --nologo -v q >/dev/null
+dotnet publish SiteGen.csproj -c Release -r "$rid" -o "$work/bin" --nologo -v q >/dev/null
 echo "SiteGen $("$work/bin/SiteGen" --version), $(hugo version | cut -d' ' -f1-2), $(nproc) cores, $(date -u +%Y-%m-%d), output on $(df --output=fstype "$out" | tail -1)"
 
 measure() { # command... → "seconds kilobytes cpu-seconds" (CPU: user + system, all threads)

@@ -39,8 +39,16 @@ public sealed class EscapingTemplateContext : TemplateContext
 
     public override TemplateContext Write(SourceSpan span, object? textAsObject) => textAsObject switch
     {
-        TrustedHtml trusted => base.Write(span, trusted.Html),
+        // Straight to the output: Scriban's own Write looks through every string it writes for line ends (for the
+        // indentation of `include`, which SiteGen's templates cannot use), and trusted HTML is whole page bodies.
+        TrustedHtml trusted => WriteTrusted(trusted.Html),
         null => this,
         _ => base.Write(span, HtmlText.Escape(ObjectToString(textAsObject) ?? "")),
     };
+
+    private EscapingTemplateContext WriteTrusted(string html)
+    {
+        Output.Write(html, 0, html.Length);
+        return this;
+    }
 }

@@ -14,16 +14,13 @@ namespace SiteGen.Yaml;
 /// </summary>
 public static class YamlReader
 {
-    // The release build is compiled ahead of time and trimmed. YamlDotNet's reflection then works on what the trimmer
-    // kept: SiteGen's own types are all kept whole (TrimmerRootAssembly in SiteGen.csproj), and the collections the YAML
-    // types hold are made by YamlDotNet through their constructors, which nothing else would keep. Tested on the
-    // published binary (NativeBinaryTests): the companion and the broken fixture sites give what the JIT build gives.
-    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicConstructors, typeof(List<string>))]
-    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicConstructors, typeof(List<Config.LanguageConfig>))]
+    // The release build is compiled ahead of time and trimmed; YamlDotNet's reflection works on what the trimmer kept.
+    // SiteGen's own types are kept whole (TrimmerRootAssembly in SiteGen.csproj). Of the collections in site.yml and
+    // front matter, only `strings:` failed without more: YamlDotNet looks up Dictionary<string, string>'s constructor by
+    // reflection ("no parameterless constructor"), kept below. NativeBinaryTests runs the published binary on the
+    // companion (every kind of value in site.yml and front matter, `data:` lists of maps) and on the broken fixtures.
     [DynamicDependency(DynamicallyAccessedMemberTypes.PublicConstructors, typeof(Dictionary<string, string>))]
-    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicConstructors, typeof(Dictionary<object, object>))] // free-form `data:`
-    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicConstructors, typeof(List<object>))]
-    [UnconditionalSuppressMessage("AOT", "IL3050", Justification = "See the attributes above; no code is generated at run time.")]
+    [UnconditionalSuppressMessage("AOT", "IL3050", Justification = "Reflection only; no code is generated at run time.")]
     static YamlReader()
     {
         Deserializer = new DeserializerBuilder()

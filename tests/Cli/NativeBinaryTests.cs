@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using SiteGen.Tests.Support;
-using static SiteGen.Tests.Support.ServeProcess;
 
 namespace SiteGen.Tests.Cli;
 
@@ -77,26 +76,5 @@ public class NativeBinaryTests(NativeBinary native) : IClassFixture<NativeBinary
     }
 
     [Fact]
-    public async Task Serves_reloads_and_reports_problems_as_json()
-    {
-        var root = TempDir("native-serve");
-        Disk.CopyTree(Path.Combine(Repo.Tests, "Fixtures", "tiny"), root);
-        using var serve = new ServeProcess(root, "/sub/", native: native.Executable);
-        var url = $"http://127.0.0.1:{serve.Port}/sub/en/notes/memory/";
-        Assert.Contains("Memory supply", await serve.Http.GetStringAsync(url));
-
-        using var events = new StreamReader(await serve.Http.GetStreamAsync($"http://127.0.0.1:{serve.Port}/sub/__sitegen/events"));
-        var file = Path.Combine(root, "content/en/notes/memory.md");
-        var good = File.ReadAllText(file);
-        File.WriteAllText(file, good.Replace("weight: 1", "weight: abc"));
-        var problems = await NextEvent(events, "problems");
-        // A JSON array of the located messages (serialised without reflection in the native build).
-        Assert.StartsWith("[\"content/en/notes/memory.md:4:9: error: YAML:", problems);
-        Assert.Contains("error", System.Text.Json.JsonDocument.Parse(problems).RootElement[0].GetString());
-
-        File.WriteAllText(file, good.Replace("Memory supply", "Memory supply, fixed"));
-        await NextEvent(events, "reload");
-        Assert.Contains("Memory supply, fixed", await serve.Http.GetStringAsync(url));
-        Assert.Equal(0, serve.Interrupt());
-    }
+    public Task Serves_reports_a_broken_edit_and_reloads_the_fix() => Serve.ServeTests.BrokenEditAndFix(native.Executable);
 }

@@ -7,7 +7,7 @@ namespace SiteGen.Tests.Serve;
 /// <summary>`serve` over a temporary copy of the tiny fixture site, through real HTTP and Server-Sent Events.</summary>
 public class ServeTests
 {
-    private static string CopyOfTiny()
+    internal static string CopyOfTiny()
     {
         var dir = Path.Combine(Path.GetTempPath(), "sitegen-serve-" + Guid.NewGuid().ToString("N")[..12]);
         Disk.CopyTree(Path.Combine(Repo.Tests, "Fixtures", "tiny"), dir);
@@ -35,10 +35,13 @@ public class ServeTests
     }
 
     [Fact]
-    public async Task Broken_edit_shows_problems_keeps_the_last_good_page_and_the_fix_clears_it()
+    public Task Broken_edit_shows_problems_keeps_the_last_good_page_and_the_fix_clears_it() => BrokenEditAndFix(native: null);
+
+    /// <summary>Also run on the natively compiled release build (NativeBinaryTests).</summary>
+    internal static async Task BrokenEditAndFix(string? native)
     {
         var root = CopyOfTiny();
-        using var serve = new ServeProcess(root);
+        using var serve = new ServeProcess(root, native: native);
         var url = $"http://127.0.0.1:{serve.Port}/en/notes/memory/";
         using var events = new StreamReader(await serve.Http.GetStreamAsync($"http://127.0.0.1:{serve.Port}/__sitegen/events"));
         var file = Path.Combine(root, "content/en/notes/memory.md");
@@ -46,12 +49,14 @@ public class ServeTests
 
         File.WriteAllText(file, good.Replace("weight: 1", "weight: abc"));
         var problems = await NextEvent(events, "problems");
-        Assert.Contains("content/en/notes/memory.md:4:9: error: YAML:", problems);
+        // A JSON array of the located messages, for the page's error overlay.
+        Assert.StartsWith("content/en/notes/memory.md:4:9: error: YAML:", System.Text.Json.JsonDocument.Parse(problems).RootElement[0].GetString());
         Assert.Contains("Memory supply", await serve.Http.GetStringAsync(url));
 
         File.WriteAllText(file, good.Replace("Memory supply", "Memory supply, fixed"));
         await NextEvent(events, "reload");
         Assert.Contains("Memory supply, fixed", await serve.Http.GetStringAsync(url));
+        Assert.Equal(0, serve.Interrupt());
     }
 
     [Fact]

@@ -29,7 +29,7 @@ public sealed class LinkChecker(DiagnosticBag bag)
     public void Check(Func<string, bool> exists, IReadOnlyDictionary<string, Dictionary<string, LinkOrigin>> origins, IReadOnlyDictionary<string, HashSet<string>> alreadyReported, ParallelOptions? parallelism = null)
     {
         var external = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
-        // By path, not by dictionary entry: partitioning key-value pairs is generic code compiled when the program runs.
+        // By path, not by dictionary entry: partitioning key-value pairs is generic code the JIT and ReadyToRun builds compile when they run.
         Parallel.ForEach(_pages.Keys, parallelism ?? new ParallelOptions(), path =>
         {
             var page = _pages[path];

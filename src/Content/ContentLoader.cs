@@ -66,7 +66,7 @@ public sealed class ContentLoader(SiteConfig config, DiagnosticBag bag, bool inc
     }
 
     /// <summary>A file under content/, by its path there. A class, not a tuple: LINQ over value tuples is compiled when the
-    /// program runs (its generic code is not in the ReadyToRun image), which start-up pays for.</summary>
+    /// program runs in the JIT and ReadyToRun builds (its generic code is not in the image), which start-up pays for.</summary>
     private sealed record ContentFile(string File, string Rel);
 
     private static string InLanguage(string rel) => rel[(rel.IndexOf('/') + 1)..];

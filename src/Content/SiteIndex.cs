@@ -24,8 +24,8 @@ public sealed class SiteIndex
         Unloadable = unloadable ?? new HashSet<string>();
         Config = config;
         var sorted = pages.ToList();
-        // By language in site.yml's order, then path. List.Sort, not OrderBy: LINQ's sorting over value-type keys is
-        // compiled when the program runs, not ahead of time.
+        // By language in site.yml's order, then path. List.Sort, not OrderBy: in the JIT and ReadyToRun builds, LINQ's
+        // sorting over value-type keys is compiled when the program runs (the native build compiles it ahead of time).
         sorted.Sort((a, b) =>
         {
             var byLanguage = config.Languages.IndexOf(a.Language).CompareTo(config.Languages.IndexOf(b.Language));

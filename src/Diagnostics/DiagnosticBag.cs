@@ -28,7 +28,7 @@ public sealed class DiagnosticBag
         return sorted.DistinctBy(d => d with { Hint = null }).ToList();
     }
 
-    /// <summary>By file, line, column, then text. A comparison, not OrderBy: LINQ's sorting by int keys is compiled when the program runs.</summary>
+    /// <summary>By file, line, column, then text. A comparison, not OrderBy: LINQ's sorting by int keys is compiled when the JIT and ReadyToRun builds run.</summary>
     private static int Compare(Diagnostic a, Diagnostic b)
     {
         var c = string.CompareOrdinal(a.Location?.Path ?? "", b.Location?.Path ?? "");

@@ -9,7 +9,7 @@ namespace SiteGen.Output;
 /// </summary>
 public sealed class ThemeAssets
 {
-    /// <summary>A published asset. A class, not a tuple: enumerating a dictionary of tuples is compiled when the program runs.</summary>
+    /// <summary>A published asset. A class, not a tuple: enumerating a dictionary of tuples is compiled when the JIT and ReadyToRun builds run.</summary>
     public sealed record Published(string OutputPath, byte[] Bytes);
 
     private readonly Dictionary<string, Published> _byName = new(StringComparer.Ordinal);

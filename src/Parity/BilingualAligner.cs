@@ -27,7 +27,7 @@ public static class BilingualAligner
 
     /// <summary>
     /// Whether the blocks that are not translation-only have the same kinds and item counts, in order. A loop: LINQ over
-    /// the shapes (value tuples) is generic code compiled when the program runs.
+    /// the shapes (value tuples) is generic code the JIT and ReadyToRun builds compile when they run.
     /// </summary>
     private static bool SameShapes(MarkdownDocument own, MarkdownDocument other)
     {

@@ -80,7 +80,7 @@ public sealed class ParityChecker(SiteIndex index, DiagnosticBag bag, bool stric
         }
     }
 
-    /// <summary>The same targets in the same order. A loop: comparing (key, fragment) tuples is generic code compiled when the program runs.</summary>
+    /// <summary>The same targets in the same order. A loop: comparing (key, fragment) tuples is generic code the JIT and ReadyToRun builds compile when they run.</summary>
     private static bool SameLinks(List<PageLink> a, List<PageLink> b)
     {
         if (a.Count != b.Count) return false;

@@ -27,7 +27,7 @@ public static class Warmup
     {
         var pipeline = MarkdownPipelineFactory.Create(allowRawHtml: false);
         var html = Markdig.Markdown.ToHtml("## 標題 *a*\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n- [x](y.md#z)\n\n> 引文", pipeline);
-        LinkScanner.Scan($"<!doctype html><html><head><title>t</title></head><body>{html}<a href=\"a/&amp;b\" id=\"c\"></a></body></html>", new StringPool());
+        LinkScanner.Scan($"<!doctype html><html><head><title>t</title></head><body>{html}<a href=\"a/&amp;b\" id=\"c\"></a></body></html>".AsMemory(), new StringPool());
         var context = new Templates.EscapingTemplateContext();
         var globals = new Scriban.Runtime.ScriptObject { ["items"] = new Scriban.Runtime.ScriptArray { new Scriban.Runtime.ScriptObject { ["name"] = "<a>" } } };
         context.PushGlobal(globals);

@@ -21,7 +21,7 @@ public sealed class LinkChecker(DiagnosticBag bag)
     public SortedSet<string> ExternalLinks { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Thread-safe: called by the render stage's threads.</summary>
-    public void Scan(string path, string html) => _pages[path] = LinkScanner.Scan(html, _pool);
+    public void Scan(string path, ReadOnlyMemory<char> html) => _pages[path] = LinkScanner.Scan(html, _pool);
 
     /// <param name="exists">Whether the output holds a file at a site-relative path.</param>
     /// <param name="origins">For pages rendered from Markdown: where each link URL was written.</param>

@@ -38,7 +38,7 @@ public static class LinkScanner
         name.Span is "id" or "href" or "src";
 
     /// <param name="pool">Kept for the whole build (a table per thread): the same URLs and ids (navigation, `#part-1`) recur on thousands of pages.</param>
-    public static ScannedPage Scan(string html, StringPool pool)
+    public static ScannedPage Scan(ReadOnlyMemory<char> html, StringPool pool)
     {
         // One set and list per thread, emptied before each page (a scan that failed may have left some): only the arrays
         // made from them are kept.
@@ -49,7 +49,7 @@ public static class LinkScanner
         List<(string, int, int)>? duplicates = null;
         // A read-only memory source, which the tokenizer reads on a path of its own (`StringTextSource`
         // takes ~1.9× as long, `new TextSource(string)` reads through a StringBuilder and is slower still).
-        using var tokenizer = new HtmlTokenizer(new TextSource(new ReadOnlyMemoryTextSource(html.AsMemory())), HtmlEntityProvider.Resolver)
+        using var tokenizer = new HtmlTokenizer(new TextSource(new ReadOnlyMemoryTextSource(html)), HtmlEntityProvider.Resolver)
         {
             SkipDataText = true, SkipScriptText = true, SkipRawText = true, SkipRCDataText = true, SkipPlaintext = true,
             SkipComments = true, SkipCDATA = true, SkipProcessingInstructions = true, ShouldEmitAttribute = Wanted,

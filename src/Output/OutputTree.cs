@@ -24,9 +24,16 @@ public sealed class OutputTree(StagingDirectory? writeThrough = null, bool keepB
         return true;
     }
 
-    public bool Add(string path, string text)
+    public bool Add(string path, string text) => Add(path, text.AsSpan());
+
+    public bool Add(string path, ReadOnlySpan<char> text)
     {
-        if (writeThrough is null && keepBytes) return Add(path, Utf8.GetBytes(text));
+        if (writeThrough is null && keepBytes)
+        {
+            var bytes = new byte[Utf8.GetByteCount(text)];
+            Utf8.GetBytes(text, bytes);
+            return Add(path, bytes);
+        }
         if (!_files.TryAdd(path, NotKept)) return false;
         if (writeThrough is null) return true;
         // Encoded into a reused buffer: tens of thousands of pages, each written once and never read again.

@@ -19,6 +19,12 @@ public sealed class EscapingTemplateContext : TemplateContext
 
     private readonly List<StringBuilderOutput> _partialOutputs = new();
 
+    /// <summary>Where a page's layout is rendered before the base layout wraps it: kept, like the context, per thread.</summary>
+    public BuilderOutput LayoutOutput { get; } = new();
+
+    /// <summary>Where the base layout renders the whole page.</summary>
+    public BuilderOutput PageOutput { get; } = new();
+
     /// <summary>
     /// The output for a partial at a nesting depth, kept with the context (one per thread): Scriban empties it after
     /// each render, so each page's partials need no new StringBuilder.
@@ -41,14 +47,16 @@ public sealed class EscapingTemplateContext : TemplateContext
     {
         // Straight to the output: Scriban's own Write looks through every string it writes for line ends (for the
         // indentation of `include`, which SiteGen's templates cannot use), and trusted HTML is whole page bodies.
-        TrustedHtml trusted => WriteTrusted(trusted.Html),
+        TrustedHtml trusted => WriteTrusted(trusted),
         null => this,
         _ => base.Write(span, HtmlText.Escape(ObjectToString(textAsObject) ?? "")),
     };
 
-    private EscapingTemplateContext WriteTrusted(string html)
+    private EscapingTemplateContext WriteTrusted(TrustedHtml trusted)
     {
-        Output.Write(html, 0, html.Length);
+        if (Output is StringBuilderOutput builder) trusted.WriteTo(builder.Builder);
+        else if (Output is BuilderOutput layout) trusted.WriteTo(layout.Builder);
+        else Output.Write(trusted.Html, 0, trusted.Html.Length);
         return this;
     }
 }

@@ -59,7 +59,7 @@ public class StageBenchmarks
     public int LinkCheck()
     {
         var checker = new LinkChecker(new DiagnosticBag());
-        checker.Scan(_page.OutputPath, _html);
+        checker.Scan(_page.OutputPath, _html.AsMemory());
         checker.Check(_ => true, new Dictionary<string, Dictionary<string, LinkOrigin>>(), new Dictionary<string, HashSet<string>>());
         return checker.InternalLinks;
     }

@@ -156,7 +156,8 @@ public static class CorpusGenerator
               weight = 2
             """);
         WriteFile(Path.Combine(root, "assets", "style.css"), File.ReadAllText(Path.Combine(Paths.Repo, "templates", "assets", "style.css")));
-        const string page = """
+        // A page's and its side-by-side view's: the same head, navigation and footer around a different `main`.
+        static string Layout(string languageSwitch, string main) => $$$"""
             <!doctype html>
             <html lang="{{ .Language.Lang }}">
             <head>
@@ -176,21 +177,53 @@ public static class CorpusGenerator
             <header class="site-header">
             <nav class="site-nav"><a class="site-title" href="{{ site.Home.RelPermalink }}">{{ site.Title }}</a>
             <ul>{{ with site.GetPage "/about" }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul></nav>
-            <nav class="lang-switch">{{ range .Translations }}<a href="{{ .RelPermalink }}" hreflang="{{ .Language.Lang }}" lang="{{ .Language.Lang }}">{{ .Language.LanguageName }}</a>{{ end }}</nav>
+            {{{languageSwitch}}}
             </header>
+            {{{main}}}
+            <footer class="site-footer"><p>Synthetic corpus</p></footer>
+            </body>
+            </html>
+            """;
+        // The page's switch links to its view when the views are on (side-by-side.toml), as SiteGen's does.
+        var page = Layout("""
+            <nav class="lang-switch">{{ range .Translations }}<a href="{{ .RelPermalink }}" hreflang="{{ .Language.Lang }}" lang="{{ .Language.Lang }}">{{ .Language.LanguageName }}</a>{{ end }}{{ with .OutputFormats.Get "bilingual" }}<a class="view-switch" href="{{ .RelPermalink }}">Side by side</a>{{ end }}</nav>
+            """, """
             <main id="main"><article class="page"><h1>{{ .Title }}</h1>
             {{ .TableOfContents }}
             <div class="prose">{{ .Content }}</div>
             {{ if .IsPage }}<nav class="pager">{{ with .NextInSection }}<a rel="prev" href="{{ .RelPermalink }}">{{ .Title }}</a>{{ end }}{{ with .PrevInSection }}<a rel="next" href="{{ .RelPermalink }}">{{ .Title }}</a>{{ end }}</nav>{{ end }}
             {{ if .IsNode }}<ol>{{ range .Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ol>{{ end }}
             </article></main>
-            <footer class="site-footer"><p>Synthetic corpus</p></footer>
-            </body>
-            </html>
-            """;
+            """);
+        // The side-by-side view: the page's text beside its translation's, each rendered by Hugo as for its own page.
+        // Hugo has no block alignment, so the two texts stand whole side by side: less work than SiteGen's rows.
+        var view = Layout("""
+            <nav class="lang-switch">{{ range .Translations }}{{ $t := . }}{{ with .OutputFormats.Get "bilingual" }}<a href="{{ .RelPermalink }}" hreflang="{{ $t.Language.Lang }}" lang="{{ $t.Language.Lang }}">{{ $t.Language.LanguageName }}</a>{{ end }}{{ end }}{{ with .OutputFormats.Get "html" }}<a class="view-switch" href="{{ .RelPermalink }}">Back</a>{{ end }}</nav>
+            """, """
+            <main id="main" class="wide"><article class="bilingual"><header class="page-header"><h1>{{ .Title }}</h1>
+            {{ range first 1 .Translations }}<p class="lead" lang="{{ .Language.Lang }}">{{ .Title }}</p>{{ end }}</header>
+            <div class="bilingual-rows"><div class="bilingual-row">
+            <div class="bilingual-own" lang="{{ .Language.Lang }}">{{ .Content }}</div>
+            {{ range first 1 .Translations }}<div class="bilingual-other" lang="{{ .Language.Lang }}">{{ .Content }}</div>{{ end }}
+            </div></div></article></main>
+            """);
         WriteFile(Path.Combine(root, "layouts", "_default", "single.html"), page);
         WriteFile(Path.Combine(root, "layouts", "_default", "list.html"), page);
         WriteFile(Path.Combine(root, "layouts", "index.html"), page);
+        WriteFile(Path.Combine(root, "layouts", "_default", "single.bilingual.html"), view);
+        WriteFile(Path.Combine(root, "layouts", "index.bilingual.html"), view);
+        // `hugo --config hugo.toml,side-by-side.toml`: a view beside every page and the home page, as SiteGen writes.
+        WriteFile(Path.Combine(root, "side-by-side.toml"), """
+            [outputFormats.bilingual]
+              mediaType = "text/html"
+              baseName = "bilingual"
+              isHTML = true
+              notAlternative = true
+              permalinkable = false
+            [outputs]
+              home = ["html", "bilingual"]
+              page = ["html", "bilingual"]
+            """);
         WriteFile(Path.Combine(root, "layouts", "_default", "_markup", "render-link.html"), """
             {{- $u := urls.Parse .Destination -}}
             {{- $href := .Destination -}}

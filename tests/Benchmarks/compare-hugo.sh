@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # SiteGen against Hugo on the same synthetic bilingual corpus, built interleaved (SiteGen, SiteGen without side-by-side
-# views, Hugo, SiteGen, …) with a clean output before each run. Prints, for each N: median wall time, peak RSS, CPU
-# time (user + system, all threads), pages per second and the SiteGen/Hugo ratios. The machine is shared and noisy:
-# the ratios are the figures that count.
+# views, Hugo, Hugo with views, SiteGen, …) with a clean output before each run. Prints, for each N: median wall time,
+# peak RSS, CPU time (user + system, all threads), pages per second and the SiteGen/Hugo ratios. The machine is shared
+# and noisy: the ratios are the figures that count.
 #
-# SiteGen's full build writes two HTML files per page (the page and its side-by-side view), Hugo's one; the
-# "pages only" row turns the views off (`side_by_side: false`) so both write the same pages.
+# SiteGen's full build writes two HTML files per translated page: the page and its side-by-side view. Two like-for-like
+# pairs: both with views (Hugo's from a custom output format, `side-by-side.toml`, showing the two texts whole) and both
+# without (`side_by_side: false` for SiteGen). The third row sets SiteGen's full build against Hugo's pages only.
 #
 # usage: tests/Benchmarks/compare-hugo.sh [RUNS] [N...]      (default: 3 runs, N = 1000 10000)
 # BENCH_OUT=/dev/shm/… puts the outputs on a RAM disk: on a VM whose disk time swings by seconds from run to run, that
@@ -48,18 +49,22 @@ row() { # label pages file hugo-file
 for n in ${sizes[*]}; do
   dotnet run -c Release --project tests/Benchmarks -- corpus "$n" "$work/corpus" >/dev/null
   pages=$(( 2 * n + 4 ))
-  : > "$work/sg"; : > "$work/sgp"; : > "$work/hugo"
+  : > "$work/sg"; : > "$work/sgp"; : > "$work/hugo"; : > "$work/hugov"
   for i in $(seq "$runs"); do
     clean "$out/sg"; measure "$work/bin/SiteGen" build --root "$work/corpus/sitegen" --out "$out/sg" >> "$work/sg"
     clean "$out/sgp"; measure "$work/bin/SiteGen" build --root "$work/corpus/sitegen-pages-only" --out "$out/sgp" >> "$work/sgp"
     clean "$out/hugo"; measure hugo --source "$work/corpus/hugo" --destination "$out/hugo" --quiet >> "$work/hugo"
+    clean "$out/hugov"; measure hugo --source "$work/corpus/hugo" --config hugo.toml,side-by-side.toml --destination "$out/hugov" --quiet >> "$work/hugov"
   done
-  hwall=$(cut -d' ' -f1 "$work/hugo" | median); hrss=$(cut -d' ' -f2 "$work/hugo" | median)
-  hcpu=$(cut -d' ' -f3 "$work/hugo" | median)
-  echo "N=$n ($pages pages): Hugo ${hwall}s ${hrss}KB ${hcpu}s CPU $(echo "$pages / $hwall" | bc) pages/s"
-  row "SiteGen, pages + side-by-side views" "$pages" "$work/sg" "$work/hugo"
-  row "SiteGen, pages only               " "$pages" "$work/sgp" "$work/hugo"
-  paste -d' ' "$work/sg" "$work/sgp" "$work/hugo" | awk '{printf "  run %d: SiteGen %.2fs, pages only %.2fs, Hugo %.2fs: ratios %.2f, %.2f\n", NR, $1, $4, $7, $1/$7, $4/$7}'
+  for h in hugo hugov; do
+    hwall=$(cut -d' ' -f1 "$work/$h" | median); hrss=$(cut -d' ' -f2 "$work/$h" | median); hcpu=$(cut -d' ' -f3 "$work/$h" | median)
+    echo "N=$n ($pages pages): $([ $h = hugo ] && echo "Hugo, pages only" || echo "Hugo, pages + views") ${hwall}s ${hrss}KB ${hcpu}s CPU $(echo "$pages / $hwall" | bc) pages/s"
+  done
+  row "SiteGen, pages + views / Hugo, pages + views" "$pages" "$work/sg" "$work/hugov"
+  row "SiteGen, pages only / Hugo, pages only      " "$pages" "$work/sgp" "$work/hugo"
+  row "SiteGen, pages + views / Hugo, pages only   " "$pages" "$work/sg" "$work/hugo"
+  paste -d' ' "$work/sg" "$work/hugov" "$work/sgp" "$work/hugo" |
+    awk '{printf "  run %d: with views SiteGen %.2fs, Hugo %.2fs (%.2f); pages only SiteGen %.2fs, Hugo %.2fs (%.2f)\n", NR, $1, $4, $1/$4, $7, $10, $7/$10}'
 done
-rm -rf "$out/sg" "$out/sgp" "$out/hugo"
+rm -rf "$out/sg" "$out/sgp" "$out/hugo" "$out/hugov"
 rm -rf "$work"

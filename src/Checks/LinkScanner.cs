@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text;
 using AngleSharp.Html.Parser;
 using AngleSharp.Html;
@@ -47,9 +48,7 @@ public static class LinkScanner
         ids.Clear();
         links.Clear();
         List<(string, int, int)>? duplicates = null;
-        // A read-only memory source, which the tokenizer reads on a path of its own (`StringTextSource`
-        // takes ~1.9× as long, `new TextSource(string)` reads through a StringBuilder and is slower still).
-        using var tokenizer = new HtmlTokenizer(new TextSource(new ReadOnlyMemoryTextSource(html)), HtmlEntityProvider.Resolver)
+        using var tokenizer = new HtmlTokenizer(Source(html), HtmlEntityProvider.Resolver)
         {
             SkipDataText = true, SkipScriptText = true, SkipRawText = true, SkipRCDataText = true, SkipPlaintext = true,
             SkipComments = true, SkipCDATA = true, SkipProcessingInstructions = true, ShouldEmitAttribute = Wanted,
@@ -81,6 +80,16 @@ public static class LinkScanner
         Array.Sort(sortedIds, StringComparer.Ordinal);
         return new ScannedPage(sortedIds, [.. links], duplicates?.ToArray() ?? []);
     }
+
+    /// <summary>
+    /// A page in a (pooled) array is read from the array, 3 % faster over a whole build than through a memory source,
+    /// which is itself ~1.9× as fast as `StringTextSource` (`new TextSource(string)` reads through a StringBuilder and is
+    /// slower still).
+    /// </summary>
+    private static TextSource Source(ReadOnlyMemory<char> html) =>
+        MemoryMarshal.TryGetArray(html, out var segment) && segment.Offset == 0
+            ? new TextSource(new CharArrayTextSource(segment.Array!, segment.Count))
+            : new TextSource(new ReadOnlyMemoryTextSource(html));
 
     [ThreadStatic] private static HashSet<string>? _ids;
     [ThreadStatic] private static List<ScannedLink>? _links;

@@ -15,7 +15,8 @@ public sealed class TemplateRenderer(TemplateStore templates, TemplateFunctions 
 
     /// <summary>
     /// A page's HTML, left in this thread's output builder: valid until the thread renders again. The build copies it to
-    /// disk and the link scan from there, so no string of the whole page is made (a third of what the build allocated).
+    /// disk and the link scan from there, so no string of the whole page is made (with the layout's, a quarter of what the
+    /// build allocated).
     /// </summary>
     public StringBuilder? RenderPageInPlace(Page page, string bodyHtml)
     {

@@ -30,6 +30,28 @@ public class TemplateTests
     }
 
     [Fact]
+    public void The_base_layout_can_write_main_more_than_once_and_use_it_as_a_value()
+    {
+        // `main` stays in the renderer's builder until a template needs it as a string; pages render one after another
+        // on a thread, so each page must see its own.
+        using var site = new TestSite("-- content/en/a.md --\n---\ntitle: Alpha\n---\nfirst\n"
+            + "-- content/en/b.md --\n---\ntitle: Beta\n---\nsecond\n"
+            + "-- templates/base.html --\n<!doctype html><html lang=\"{{ lang.tag }}\"><head><meta charset=\"utf-8\"><title>t</title></head>"
+            + "<body><main>{{ main }}</main><aside>{{ main }}</aside><p id=\"size\">{{ main | string.size }}</p><div id=\"again\">{{ main }}</div></body></html>\n");
+        var result = site.Build();
+        Assert.True(result.Succeeded, string.Join("\n", TestSite.Errors(result)));
+        foreach (var (path, title, body) in new[] { ("en/a/index.html", "Alpha", "first"), ("en/b/index.html", "Beta", "second") })
+        {
+            var doc = new HtmlParser().ParseDocument(result.Output.Text(path));
+            var main = doc.QuerySelector("main")!.InnerHtml;
+            Assert.Equal($"<h1>{title}</h1>\n<p>{body}</p>\n", main);
+            Assert.Equal(main, doc.QuerySelector("aside")!.InnerHtml);
+            Assert.Equal(main, doc.QuerySelector("#again")!.InnerHtml);
+            Assert.Equal(main.Length.ToString(), doc.QuerySelector("#size")!.TextContent);
+        }
+    }
+
+    [Fact]
     public void Member_typo_is_an_error_at_the_template_position()
     {
         using var site = new TestSite(Page + "-- templates/layouts/page.html --\n<h1>\n  {{ page.titel }}</h1>\n");

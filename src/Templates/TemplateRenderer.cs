@@ -35,11 +35,10 @@ public sealed class TemplateRenderer(TemplateStore templates, TemplateFunctions 
 
     public const string BilingualLayout = "layouts/bilingual.html";
 
-    /// <summary>The side-by-side view of a page and its translation, at its own URL.</summary>
-    public string? RenderBilingual(Page own, Page other, string viewUrl, string mode, IEnumerable<(string Own, string Other)> rows) =>
-        RenderBilingualInPlace(own, other, viewUrl, mode, rows)?.ToString();
-
-    /// <summary>As <see cref="RenderPageInPlace"/>: valid until the thread renders again.</summary>
+    /// <summary>
+    /// The side-by-side view of a page and its translation, at its own URL; as <see cref="RenderPageInPlace"/>, valid
+    /// until the thread renders again.
+    /// </summary>
     public StringBuilder? RenderBilingualInPlace(Page own, Page other, string viewUrl, string mode, IEnumerable<(string Own, string Other)> rows)
     {
         var globals = Globals(viewUrl, own.Language);

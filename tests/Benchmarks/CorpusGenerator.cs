@@ -4,7 +4,8 @@ namespace SiteGen.Benchmarks;
 
 /// <summary>
 /// A deterministic synthetic bilingual corpus, laid out twice: for SiteGen (with the real site.yml and templates)
-/// and for Hugo (contentDir per language, a layout with the same elements and a render-link hook for `.md` links).
+/// and for Hugo (contentDir per language, a layout with the same elements and a render-link hook for `.md` links, and
+/// `side-by-side.toml`, which adds a side-by-side view per page as SiteGen writes by default).
 /// Each zh page has about 1,500 CJK characters and each en page about 800 words, with headings, a list, a table, a
 /// blockquote, emphasis beside CJK punctuation and five links to other pages, two of them to headings.
 /// </summary>

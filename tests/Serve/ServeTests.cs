@@ -7,7 +7,7 @@ namespace SiteGen.Tests.Serve;
 /// <summary>`serve` over a temporary copy of the tiny fixture site, through real HTTP and Server-Sent Events.</summary>
 public class ServeTests
 {
-    internal static string CopyOfTiny()
+    private static string CopyOfTiny()
     {
         var dir = Path.Combine(Path.GetTempPath(), "sitegen-serve-" + Guid.NewGuid().ToString("N")[..12]);
         Disk.CopyTree(Path.Combine(Repo.Tests, "Fixtures", "tiny"), dir);

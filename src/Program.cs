@@ -1,16 +1,15 @@
 using System.CommandLine;
-using System.Diagnostics;
-using System.Runtime.InteropServices;
+using System.Globalization;
 using SiteGen;
+using SiteGen.Commands;
 
-return Cli.Run(args);
+return Cli.Run(args, Console.Out, Console.Error, Cli.SystemClock());
 
-/// <summary>Command line → options; prints diagnostics and the summary; maps the outcome to an exit code.</summary>
+/// <summary>The command line: parses arguments into options and hands them to the command in src/Commands.</summary>
 internal static class Cli
 {
-    public const int Ok = 0, SiteProblems = 1, UsageError = 2;
-
-    public static int Run(string[] args)
+    /// <param name="clock">today's date for `new`.</param>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, TimeProvider clock)
     {
         var rootOption = new Option<string>("--root") { Description = "The site folder (holds site.yml, content/, templates/)", DefaultValueFactory = _ => "." };
         var outOption = new Option<string?>("--out") { Description = "Output folder [default: <root>/build]" };
@@ -70,107 +69,39 @@ internal static class Cli
                 BaseUrl = parse.GetValue(baseUrlOption),
                 Strict = parse.GetValue(strictOption),
             };
-            return Execute(options, isCheck, parse.GetValue(verboseOption));
+            return BuildCommand.Run(options, isCheck, parse.GetValue(verboseOption), stdout, stderr);
         }
+        string SiteRoot(ParseResult parse) => Path.GetFullPath(parse.GetValue(rootOption) ?? ".");
         root.SetAction(parse => Action(parse, false));
         build.SetAction(parse => Action(parse, false));
         check.SetAction(parse => Action(parse, true));
-        serve.SetAction(parse =>
-        {
-            var options = new BuildOptions { Root = Path.GetFullPath(parse.GetValue(rootOption) ?? "."), IncludeDrafts = parse.GetValue(draftsOption) };
-            using var stop = new CancellationTokenSource();
-            // Ctrl+C or `kill` stops the server cleanly ("Stopped.", exit 0); Kestrel runs without the hosting defaults that
-            // would otherwise listen for them.
-            using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
-            using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
-            void Stop(PosixSignalContext signal)
-            {
-                signal.Cancel = true;
-                stop.Cancel();
-            }
-            return SiteGen.Serve.DevServer.RunAsync(options, parse.GetValue(portOption), parse.GetValue(basePathOption) ?? "/", Console.Out, stop.Token).GetAwaiter().GetResult();
-        });
-        newCommand.SetAction(parse => NewPage(Path.GetFullPath(parse.GetValue(rootOption) ?? "."), parse.GetValue(newPath)!));
-        translated.SetAction(parse => Translated(Path.GetFullPath(parse.GetValue(rootOption) ?? "."), parse.GetValue(paths)!, parse.GetValue(verboseOption)));
+        serve.SetAction(parse => ServeCommand.Run(new BuildOptions { Root = SiteRoot(parse), IncludeDrafts = parse.GetValue(draftsOption) },
+            parse.GetValue(portOption), parse.GetValue(basePathOption) ?? "/", stdout));
+        newCommand.SetAction(parse => NewCommand.Run(SiteRoot(parse), parse.GetValue(newPath)!, DateOnly.FromDateTime(clock.GetLocalNow().DateTime), stdout, stderr));
+        translated.SetAction(parse => TranslatedCommand.Run(SiteRoot(parse), parse.GetValue(paths)!, stdout, stderr));
 
         var result = root.Parse(args);
         if (result.Errors.Count > 0)
         {
-            foreach (var e in result.Errors) Console.Error.WriteLine($"error: {e.Message}");
-            Console.Error.WriteLine("Run 'SiteGen --help' for usage.");
-            return UsageError;
+            foreach (var e in result.Errors) stderr.WriteLine($"error: {e.Message}");
+            stderr.WriteLine("Run 'SiteGen --help' for usage.");
+            return ExitCodes.UsageError;
         }
-        return result.Invoke();
+        return result.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
     }
 
-    private static int NewPage(string root, string path)
-    {
-        var bag = new SiteGen.Diagnostics.DiagnosticBag();
-        var created = SiteGen.Content.PageScaffolder.Create(root, path, DateOnly.FromDateTime(DateTime.Now), bag);
-        foreach (var d in bag.Sorted()) Console.Error.WriteLine(d);
-        foreach (var p in created ?? []) Console.WriteLine($"Created {p}");
-        return bag.HasErrors ? SiteProblems : Ok;
-    }
+    /// <summary>
+    /// The real clock, or the date in SOURCE_DATE_EPOCH (seconds since 1970, the reproducible-builds convention) when it
+    /// is set, so that `new` can write a fixed date in scripts and tests.
+    /// </summary>
+    public static TimeProvider SystemClock() =>
+        long.TryParse(Environment.GetEnvironmentVariable("SOURCE_DATE_EPOCH"), NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
+            ? new FixedClock(DateTimeOffset.FromUnixTimeSeconds(seconds))
+            : TimeProvider.System;
 
-    private static int Translated(string root, string[] files, bool verbose)
+    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
     {
-        var bag = new SiteGen.Diagnostics.DiagnosticBag();
-        var options = new BuildOptions { Root = root };
-        var stamped = files.Select(f => SiteGen.Parity.TranslationStamp.Stamp(options, f, bag)).Where(p => p is not null).ToList();
-        foreach (var d in bag.Sorted().Where(d => d.IsError)) Console.Error.WriteLine(d);
-        foreach (var p in stamped) Console.WriteLine($"Marked {p} as translated from the current source");
-        return bag.HasErrors ? SiteProblems : Ok;
-    }
-
-    private static int Execute(BuildOptions options, bool isCheck, bool verbose)
-    {
-        var clock = Stopwatch.StartNew();
-        try
-        {
-            if (!File.Exists(Path.Combine(options.Root, "site.yml")) && !Directory.Exists(Path.Combine(options.Root, "content")))
-            {
-                Console.Error.WriteLine($"error: {options.Root} is not a SiteGen site (no site.yml or content/)");
-                return UsageError;
-            }
-            if (options.OutputDir is { } outDir && SiteGen.Output.OutputGuard.Check(options.Root, outDir) is { } refusal)
-            {
-                Console.Error.WriteLine($"error: {refusal}");
-                return UsageError;
-            }
-            Warmup.Start();
-            var builder = new SiteBuilder(options);
-            var result = builder.Build();
-            if (verbose) Console.WriteLine("stages: " + string.Join(", ", builder.Timings.Select(t => t.HeapBytes > 0 ? $"{t.Stage} {t.Ms:0} ms ({t.HeapBytes >> 20} MB heap)" : $"{t.Stage} {t.Ms:0} ms"))
-                + $"; peak working set {Process.GetCurrentProcess().PeakWorkingSet64 >> 20} MB"
-                + $"; GC {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} (gen 0/1/2), paused {GC.GetTotalPauseDuration().TotalMilliseconds:0} ms, {GC.GetTotalAllocatedBytes() >> 20} MB allocated; JIT {System.Runtime.JitInfo.GetCompiledMethodCount()} methods in {System.Runtime.JitInfo.GetCompilationTime().TotalMilliseconds:0} ms");
-            foreach (var d in result.Diagnostics) Console.Error.WriteLine(d);
-            if (verbose)
-                foreach (var link in result.ExternalLinks) Console.WriteLine($"external: {link}");
-            Console.WriteLine(Summary(result, options, isCheck, clock.Elapsed));
-            return result.Succeeded ? Ok : SiteProblems;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            Console.Error.WriteLine($"error: {e.Message}");
-            if (verbose) Console.Error.WriteLine(e);
-            return UsageError;
-        }
-        catch (Exception e)
-        {
-            Console.Error.WriteLine($"error: internal error: {e.Message} (this is a bug in SiteGen; run with --verbose for details)");
-            if (verbose) Console.Error.WriteLine(e);
-            return SiteProblems;
-        }
-    }
-
-    private static string Summary(BuildResult r, BuildOptions o, bool isCheck, TimeSpan elapsed)
-    {
-        var verb = isCheck ? "Checked" : r.Written ? "Built" : "Failed to build";
-        var langs = string.Join(", ", r.PagesPerLanguage.Select(kv => $"{kv.Key} {kv.Value}"));
-        var problems = r.Diagnostics.Count(d => d.IsError);
-        var warnings = r.Diagnostics.Count - problems;
-        var target = r.Written ? $" → {Path.GetRelativePath(Environment.CurrentDirectory, o.OutputDir!)}/" : "";
-        var warn = warnings > 0 ? $", {warnings} warning{(warnings == 1 ? "" : "s")}" : "";
-        return $"{verb} {r.Pages} pages ({langs}), {r.Assets} assets, {r.LinksChecked} links checked, {problems} problem{(problems == 1 ? "" : "s")}{warn} in {elapsed.TotalSeconds:0.00} s{target}";
+        public override DateTimeOffset GetUtcNow() => now;
+        public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.Utc;
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using SiteGen.Config;
 using SiteGen.Diagnostics;
 
 namespace SiteGen.Content;
@@ -11,24 +12,21 @@ public static class PageScaffolder
 {
     public const string TitleString = "new.title";
 
-    /// <returns>the created files' site-relative paths, or null with errors in the bag.</returns>
-    public static IReadOnlyList<string>? Create(string root, string path, DateOnly today, DiagnosticBag bag)
+    /// <returns>the page path inside a language folder, without `.md`; null with an error in the bag when it is not one.</returns>
+    public static string? CheckPath(string path, DiagnosticBag bag)
     {
         var rel = path.Replace('\\', '/').Trim('/');
         if (rel.EndsWith(".md", StringComparison.OrdinalIgnoreCase)) rel = rel[..^3];
-        if (rel.Length == 0 || Path.IsPathRooted(path) || rel.Split('/').Any(s => s.Length == 0 || s.StartsWith('.')))
-        {
-            bag.Error(null, $"'{path}' is not a page path inside a language folder", "e.g. themes/energy or about");
-            return null;
-        }
-        var siteBag = new DiagnosticBag(); // problems elsewhere in the site don't stop a new page
-        var site = new SiteBuilder(new BuildOptions { Root = root, IncludeDrafts = true }).Load(siteBag);
-        if (site is null)
-        {
-            foreach (var d in siteBag.Sorted().Where(d => d.IsError)) bag.Add(d);
-            return null;
-        }
-        var targets = site.Config.Languages.Select(l => (Lang: l, Path: $"{ContentLoader.Folder}/{l.Key}/{rel}.md")).ToList();
+        if (rel.Length > 0 && !Path.IsPathRooted(path) && rel.Split('/').All(s => s.Length > 0 && !s.StartsWith('.'))) return rel;
+        bag.Error(null, $"'{path}' is not a page path inside a language folder", "e.g. themes/energy or about");
+        return null;
+    }
+
+    /// <param name="rel">a path checked by <see cref="CheckPath"/>.</param>
+    /// <returns>the created files' site-relative paths, or null with errors in the bag.</returns>
+    public static IReadOnlyList<string>? Create(string root, string rel, SiteConfig config, SiteIndex index, DateOnly today, DiagnosticBag bag)
+    {
+        var targets = config.Languages.Select(l => (Lang: l, Path: $"{ContentLoader.Folder}/{l.Key}/{rel}.md")).ToList();
         foreach (var existing in targets.Where(t => File.Exists(Path.Combine(root, t.Path))))
             bag.Error(new SourceLocation(existing.Path), "already exists; nothing was created", "edit it, or choose another path");
         if (bag.HasErrors) return null;
@@ -36,7 +34,7 @@ public static class PageScaffolder
         var section = rel.Contains('/') ? rel[..rel.IndexOf('/')] : "";
         foreach (var (lang, file) in targets)
         {
-            var weight = site.Index.Section(lang, section).Select(p => p.Meta.Weight ?? 0).DefaultIfEmpty(0).Max() + 1;
+            var weight = index.Section(lang, section).Select(p => p.Meta.Weight ?? 0).DefaultIfEmpty(0).Max() + 1;
             var title = lang.Strings.GetValueOrDefault(TitleString) ?? $"TODO: {Path.GetFileName(rel)}";
             var text = $"---\ntitle: \"{title.Replace("\"", "\\\"")}\"\ndescription: \"\"\ndate: {today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}\nweight: {weight}\ndraft: true\n---\n\n";
             var full = Path.Combine(root, file);

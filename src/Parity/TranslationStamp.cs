@@ -1,5 +1,7 @@
 using System.Text;
+using SiteGen.Content;
 using SiteGen.Diagnostics;
+using SiteGen.Markdown;
 
 namespace SiteGen.Parity;
 
@@ -12,27 +14,25 @@ public static class TranslationStamp
     public const string Key = "translated_from";
 
     /// <returns>the stamped file's site-relative path, or null with errors in the bag.</returns>
-    public static string? Stamp(BuildOptions options, string path, DiagnosticBag bag)
+    public static string? Stamp(string root, SiteIndex index, MarkdownStage markdown, string path, DiagnosticBag bag)
     {
-        var site = new SiteBuilder(options).Load(bag);
-        if (site is null) return null;
-        var relative = Path.GetRelativePath(options.Root, Path.GetFullPath(path)).Replace('\\', '/');
-        var page = site.Index.BySource(relative);
+        var relative = Path.GetRelativePath(root, Path.GetFullPath(path)).Replace('\\', '/');
+        var page = index.BySource(relative);
         if (page is null)
         {
             bag.Error(new SourceLocation(relative), "not a page of this site");
             return null;
         }
-        var defaultLanguage = site.Config.DefaultLanguage;
+        var defaultLanguage = index.Config.DefaultLanguage;
         if (page.Language.Key == defaultLanguage || !page.Translations.TryGetValue(defaultLanguage, out var source))
         {
             bag.Error(new SourceLocation(relative), $"not a translation of a {defaultLanguage} page", "run it on the translated file, e.g. content/en/…");
             return null;
         }
         if (!source.KeepBody(bag)) return null;
-        site.Markdown.Parse(source, bag);
+        markdown.Parse(source, bag);
         var hashes = string.Join(' ', BlockOutline.Of(source).Select(b => b.Hash));
-        var full = Path.Combine(options.Root, relative);
+        var full = Path.Combine(root, relative);
         File.WriteAllText(full, WithStamp(File.ReadAllText(full), hashes), new UTF8Encoding(false));
         return relative;
     }

@@ -6,6 +6,7 @@ namespace SiteGen.Tests.Browser;
 
 /// <summary>axe-core, injected into every page of both languages, in the light and the dark scheme: WCAG 2.1 A and AA.</summary>
 [Collection(BrowserCollection.Name)]
+[Trait("Category", "Browser")]
 public class AccessibilityTests(BrowserFixture site, ITestOutputHelper output)
 {
     /// <summary>The harness itself: a page with known violations must produce them, or a pass above means nothing.</summary>

@@ -55,6 +55,20 @@ public sealed class BrowserFixture : IAsyncLifetime
         return (page, problems);
     }
 
+    /// <summary>
+    /// Clicks a link and waits until the page has navigated to its target (and, for a new document, loaded): reading
+    /// the URL or the text right after a click would read the page the click left on a loaded machine.
+    /// </summary>
+    /// <returns>the absolute URL the link leads to.</returns>
+    public static async Task<string> FollowAsync(IPage page, ILocator link)
+    {
+        var href = await link.GetAttributeAsync("href") ?? throw new InvalidOperationException("the link has no href");
+        var target = new Uri(new Uri(page.Url), href).AbsoluteUri;
+        await link.ClickAsync();
+        await page.WaitForURLAsync(url => Uri.UnescapeDataString(url) == Uri.UnescapeDataString(target));
+        return target;
+    }
+
     public async Task DisposeAsync()
     {
         await Browser.DisposeAsync();

@@ -4,6 +4,7 @@ namespace SiteGen.Tests.Browser;
 
 /// <summary>The W3C Nu Html Checker (vnu.jar, from npm) over every HTML file of the build.</summary>
 [Collection(BrowserCollection.Name)]
+[Trait("Category", "Browser")]
 public class HtmlValidityTests(BrowserFixture site)
 {
     [Fact]

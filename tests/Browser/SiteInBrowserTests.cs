@@ -7,6 +7,7 @@ namespace SiteGen.Tests.Browser;
 
 /// <summary>The built site as a reader meets it: Chromium, over HTTP, under a sub-path and at a domain root.</summary>
 [Collection(BrowserCollection.Name)]
+[Trait("Category", "Browser")]
 public class SiteInBrowserTests(BrowserFixture site, ITestOutputHelper output)
 {
     [Fact]
@@ -51,11 +52,11 @@ public class SiteInBrowserTests(BrowserFixture site, ITestOutputHelper output)
         {
             var start = site.SubPath.BaseUrl + path;
             await page.GotoAsync(start);
-            await page.ClickAsync(".lang-switch a[hreflang=en]");
+            await BrowserFixture.FollowAsync(page, page.Locator(".lang-switch a[hreflang=en]"));
             Assert.Equal(site.SubPath.BaseUrl + "en/" + path[3..], page.Url);
             Assert.Equal("en", await page.GetAttributeAsync("html", "lang"));
             Assert.Equal("繁體中文", await page.TextContentAsync(".lang-switch a[hreflang=zh-Hant]"));
-            await page.ClickAsync(".lang-switch a[hreflang=zh-Hant]");
+            await BrowserFixture.FollowAsync(page, page.Locator(".lang-switch a[hreflang=zh-Hant]"));
             Assert.Equal(start, page.Url);
             Assert.Equal("English", await page.TextContentAsync(".lang-switch a[hreflang=en]"));
             output.WriteLine($"switched {path} ⇄ en/{path[3..]}");
@@ -74,20 +75,20 @@ public class SiteInBrowserTests(BrowserFixture site, ITestOutputHelper output)
         for (var i = 0; i < titles.Count; i++)
         {
             await page.GotoAsync(site.SubPath.BaseUrl + home);
-            await page.Locator(".card a").Nth(i).ClickAsync();
+            await BrowserFixture.FollowAsync(page, page.Locator(".card a").Nth(i));
             Assert.Equal(titles[i], await page.TextContentAsync("h1"));
         }
         await page.GotoAsync(site.SubPath.BaseUrl + home);
-        await page.Locator(".card a").First.ClickAsync();
+        await BrowserFixture.FollowAsync(page, page.Locator(".card a").First);
         for (var i = 1; i < titles.Count; i++)
         {
-            await page.ClickAsync("a[rel=next]");
+            await BrowserFixture.FollowAsync(page, page.Locator("a[rel=next]"));
             Assert.Equal(titles[i], await page.TextContentAsync("h1"));
         }
         Assert.Equal(0, await page.Locator("a[rel=next]").CountAsync());
         for (var i = titles.Count - 2; i >= 0; i--)
         {
-            await page.ClickAsync("a[rel=prev]");
+            await BrowserFixture.FollowAsync(page, page.Locator("a[rel=prev]"));
             Assert.Equal(titles[i], await page.TextContentAsync("h1"));
         }
     }
@@ -106,7 +107,7 @@ public class SiteInBrowserTests(BrowserFixture site, ITestOutputHelper output)
             {
                 await page.GotoAsync(site.SubPath.BaseUrl + theme);
                 var href = (await links.Nth(i).GetAttributeAsync("href"))!;
-                await links.Nth(i).ClickAsync();
+                await BrowserFixture.FollowAsync(page, links.Nth(i));
                 var fragment = href[(href.IndexOf('#') + 1)..];
                 Assert.EndsWith("#" + fragment, page.Url);
                 Assert.Equal(fragment, await page.EvaluateAsync<string>("document.querySelector(':target')?.id"));
@@ -123,7 +124,7 @@ public class SiteInBrowserTests(BrowserFixture site, ITestOutputHelper output)
         var (page, _) = await site.NewPageAsync();
         await page.GotoAsync(site.SubPath.BaseUrl);
         Assert.Equal(["繁體中文", "English"], await page.Locator(".landing-choice a").AllTextContentsAsync());
-        await page.ClickAsync(".landing-choice a[hreflang=en]");
+        await BrowserFixture.FollowAsync(page, page.Locator(".landing-choice a[hreflang=en]"));
         Assert.Equal(site.SubPath.BaseUrl + "en/", page.Url);
 
         var missing = await page.GotoAsync(site.SubPath.BaseUrl + "en/no-such-page/");
@@ -142,7 +143,7 @@ public class SiteInBrowserTests(BrowserFixture site, ITestOutputHelper output)
             Assert.Equal(200, response!.Status);
         }
         await page.GotoAsync(site.Root.BaseUrl + "en/themes/chips/");
-        await page.ClickAsync(".lang-switch a[hreflang=zh-Hant]");
+        await BrowserFixture.FollowAsync(page, page.Locator(".lang-switch a[hreflang=zh-Hant]"));
         Assert.Equal(site.Root.BaseUrl + "zh/themes/chips/", page.Url);
         Assert.Empty(problems);
     }

@@ -2,18 +2,21 @@ using SiteGen.Tests.Support;
 
 namespace SiteGen.Tests.Cli;
 
-/// <summary>The compiled tool run as a user runs it: exit codes, what goes to stdout and stderr.</summary>
+/// <summary>
+/// The command line: exit codes, what goes to stdout and stderr. Run in this process through the same entry point as
+/// the tool's; the tests marked <c>Process</c> run the compiled tool as a user does.
+/// </summary>
 public class CliTests
 {
-    private static (int Code, string Out, string Err) Run(params string[] args) => CliRunner.Run(args);
+    private static (int Code, string Out, string Err) Run(params string[] args) => CliRunner.InProcess(args);
 
     private const string Pair = "-- content/zh-Hant/p.md --\n---\ntitle: 頁\n---\n-- content/en/p.md --\n---\ntitle: P\n---\n";
 
-    [Fact]
+    [Fact, Trait("Category", "Process")]
     public void Build_succeeds_with_exit_0_and_a_one_line_summary()
     {
         using var site = new TestSite(Pair);
-        var (code, stdout, stderr) = Run("build", "--root", site.Root);
+        var (code, stdout, stderr) = CliRunner.Run("build", "--root", site.Root);
         Assert.Equal(0, code);
         Assert.Equal("", stderr);
         Assert.Matches(@"^Built 2 pages \(zh-Hant 1, en 1\), 1 assets, \d+ links checked, 0 problems in [\d.]+ s → .*build/$", stdout.Trim().Split('\n').Last());
@@ -60,14 +63,31 @@ public class CliTests
         Assert.Equal("mine", File.ReadAllText(Path.Combine(site.Root, "docs", "keep.txt")));
     }
 
-    [Fact]
+    [Fact, Trait("Category", "Process")]
     public void Help_and_version_work()
     {
-        var help = Run("--help");
+        var help = CliRunner.Run("--help");
         Assert.Equal(0, help.Code);
         Assert.Contains("check", help.Out);
-        var version = Run("--version");
+        var version = CliRunner.Run("--version");
         Assert.Equal(0, version.Code);
         Assert.Matches(@"^\d+\.\d+\.\d+", version.Out.Trim());
+    }
+
+    [Fact]
+    public void New_creates_the_page_in_every_language_and_refuses_to_overwrite()
+    {
+        var root = Path.Combine(Path.GetTempPath(), "sitegen-new-" + Guid.NewGuid().ToString("N")[..12]);
+        Disk.CopyTree(Path.Combine(Repo.Tests, "Fixtures", "tiny"), root); // its notes/ section has a page of weight 1
+        var (code, stdout, _) = Run("new", "--root", root, "notes/energy");
+        Assert.Equal(0, code);
+        Assert.Equal("Created content/zh-Hant/notes/energy.md\nCreated content/en/notes/energy.md", stdout.Trim());
+        var en = File.ReadAllText(Path.Combine(root, "content/en/notes/energy.md"));
+        Assert.Matches(@"^---\ntitle: ""TODO: energy""\ndescription: """"\ndate: 2026-02-05\nweight: 2\ndraft: true\n---\n", en);
+
+        var again = Run("new", "--root", root, "notes/energy");
+        Assert.Equal(1, again.Code);
+        Assert.Contains("content/en/notes/energy.md: error: already exists; nothing was created", again.Err);
+        Assert.Equal(en, File.ReadAllText(Path.Combine(root, "content/en/notes/energy.md")));
     }
 }

@@ -7,6 +7,7 @@ namespace SiteGen.Tests.Cli;
 /// The release build — compiled ahead of time and trimmed — does what the JIT build every other test runs does. What
 /// trimming or ahead-of-time compilation can break (reflection over the YAML types, JSON, Kestrel) would show only here.
 /// </summary>
+[Trait("Category", "Native")]
 public class NativeBinaryTests(NativeBinary native) : IClassFixture<NativeBinary>
 {
     private static string TempDir(string name) => Path.Combine(Path.GetTempPath(), $"sitegen-{name}-" + Guid.NewGuid().ToString("N")[..12]);

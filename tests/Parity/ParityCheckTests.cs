@@ -82,7 +82,7 @@ public class ParityCheckTests
     public void Translated_command_stamps_and_a_changed_source_makes_the_translation_stale()
     {
         using var site = new TestSite("-- content/zh-Hant/p.md --\n---\ntitle: 頁\n---\n第一段。\n\n第二段。\n-- content/en/p.md --\n---\ntitle: P\n---\nFirst.\n\nSecond.\n");
-        var (code, stdout, _) = CliRunner.Run("translated", "--root", site.Root, Path.Combine(site.Root, "content/en/p.md"));
+        var (code, stdout, _) = CliRunner.InProcess("translated", "--root", site.Root, Path.Combine(site.Root, "content/en/p.md"));
         Assert.Equal(0, code);
         Assert.Equal("Marked content/en/p.md as translated from the current source", stdout.Trim());
         Assert.Matches("^---\ntitle: P\ntranslated_from: \"[0-9a-f]{8} [0-9a-f]{8}\"\n---\n", File.ReadAllText(Path.Combine(site.Root, "content/en/p.md")));
@@ -97,7 +97,7 @@ public class ParityCheckTests
     public void Translated_command_refuses_a_source_page()
     {
         using var site = new TestSite("-- content/zh-Hant/p.md --\n---\ntitle: 頁\n---\n-- content/en/p.md --\n---\ntitle: P\n---\n");
-        var (code, _, stderr) = CliRunner.Run("translated", "--root", site.Root, Path.Combine(site.Root, "content/zh-Hant/p.md"));
+        var (code, _, stderr) = CliRunner.InProcess("translated", "--root", site.Root, Path.Combine(site.Root, "content/zh-Hant/p.md"));
         Assert.Equal(1, code);
         Assert.Equal("content/zh-Hant/p.md: error: not a translation of a zh-Hant page (run it on the translated file, e.g. content/en/…)", stderr.Trim());
     }

@@ -4,7 +4,7 @@ using SiteGen.Tests.Support;
 namespace SiteGen.Tests.Reliability;
 
 /// <summary>
-/// Every kind of bad input, through the real command line: the exact lines the user sees, exit code 1, no stack
+/// Every kind of bad input, through the command line's entry point (in this process): the exact lines the user sees, exit code 1, no stack
 /// trace, and the previous build/ byte for byte as it was.
 /// </summary>
 public class BadInputTests
@@ -72,7 +72,7 @@ public class BadInputTests
         var before = Disk.Snapshot(site.Out);
         foreach (var (path, text) in TestSite.Parse(change)) site.Write(path, text);
 
-        var (code, _, stderr) = CliRunner.Run("build", "--root", site.Root);
+        var (code, _, stderr) = CliRunner.InProcess("build", "--root", site.Root);
 
         Assert.Equal(1, code);
         var errors = stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => !l.Contains(": warning: ")).ToArray();
@@ -86,7 +86,7 @@ public class BadInputTests
     {
         using var site = new TestSite(GoodSite);
         site.WriteBytes("content/en/p.md", [.. "---\ntitle: Page\n---\n"u8, 0xFF, 0xFE]);
-        var (code, _, stderr) = CliRunner.Run("check", "--root", site.Root);
+        var (code, _, stderr) = CliRunner.InProcess("check", "--root", site.Root);
         Assert.Equal(1, code);
         Assert.Equal("content/en/p.md:4:1: error: file is not valid UTF-8 (save it as UTF-8)", stderr.Trim());
     }

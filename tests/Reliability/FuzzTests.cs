@@ -9,6 +9,7 @@ namespace SiteGen.Tests.Reliability;
 /// always give output or located diagnostics, and the same input always gives the same result.
 /// SITEGEN_FUZZ_CASES sets the number of cases (default 2000; raise it by hand).
 /// </summary>
+[Trait("Category", "Fuzz")]
 public class FuzzTests
 {
     private static readonly int Cases = int.TryParse(Environment.GetEnvironmentVariable("SITEGEN_FUZZ_CASES"), out var n) ? n : 2000;

@@ -46,7 +46,7 @@ public class OutputSafetyTests
     }
 
     /// <summary>A build killed at any moment leaves either the old output or the complete new one, and the next build works.</summary>
-    [Fact]
+    [Fact, Trait("Category", "Process")]
     public void Build_killed_with_sigkill_never_leaves_a_half_replaced_output()
     {
         using var site = new TestSite(ManyPages(600, "first"));

@@ -5,6 +5,7 @@ using static SiteGen.Tests.Support.ServeProcess;
 namespace SiteGen.Tests.Serve;
 
 /// <summary>`serve` over a temporary copy of the tiny fixture site, through real HTTP and Server-Sent Events.</summary>
+[Trait("Category", "Process")]
 public class ServeTests
 {
     private static string CopyOfTiny()
@@ -30,7 +31,8 @@ public class ServeTests
         await NextEvent(events, "reload");
 
         Assert.Contains("Memory supply, edited", await serve.Http.GetStringAsync(url));
-        Assert.Contains("(1 pages rendered,", serve.WaitForLine(l => l.StartsWith("Changed content/en/notes/memory.md")));
+        // The rebuild that succeeded: a save that reached the watcher half written may have failed one before it.
+        Assert.Contains("(1 pages rendered,", serve.WaitForLine(l => l.StartsWith("Changed content/en/notes/memory.md") && l.Contains(": rebuilt in ")));
         Assert.False(Directory.Exists(Path.Combine(root, "build")));
     }
 
@@ -48,7 +50,7 @@ public class ServeTests
         var good = File.ReadAllText(file);
 
         File.WriteAllText(file, good.Replace("weight: 1", "weight: abc"));
-        var problems = await NextEvent(events, "problems");
+        var problems = await NextEvent(events, "problems", data => data.Contains("memory.md:4:9"));
         // A JSON array of the located messages, for the page's error overlay.
         Assert.StartsWith("content/en/notes/memory.md:4:9: error: YAML:", System.Text.Json.JsonDocument.Parse(problems).RootElement[0].GetString());
         Assert.Contains("Memory supply", await serve.Http.GetStringAsync(url));
@@ -106,21 +108,5 @@ public class ServeTests
         Assert.Equal(0, serve.Interrupt());
         Assert.EndsWith("Stopped.", serve.Output.TrimEnd());
         Assert.DoesNotContain("   at ", serve.Output);
-    }
-
-    [Fact]
-    public void New_creates_the_page_in_every_language_and_refuses_to_overwrite()
-    {
-        var root = CopyOfTiny();
-        var (code, stdout, _) = CliRunner.Run("new", "--root", root, "notes/energy");
-        Assert.Equal(0, code);
-        Assert.Equal("Created content/zh-Hant/notes/energy.md\nCreated content/en/notes/energy.md", stdout.Trim());
-        var en = File.ReadAllText(Path.Combine(root, "content/en/notes/energy.md"));
-        Assert.Matches(@"^---\ntitle: ""TODO: energy""\ndescription: """"\ndate: \d{4}-\d{2}-\d{2}\nweight: 2\ndraft: true\n---\n", en);
-
-        var again = CliRunner.Run("new", "--root", root, "notes/energy");
-        Assert.Equal(1, again.Code);
-        Assert.Contains("content/en/notes/energy.md: error: already exists; nothing was created", again.Err);
-        Assert.Equal(en, File.ReadAllText(Path.Combine(root, "content/en/notes/energy.md")));
     }
 }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
@@ -9,7 +8,7 @@ namespace SiteGen.Tests.Support;
 public sealed class ServeProcess : IDisposable
 {
     private readonly Process _process;
-    private readonly ConcurrentQueue<string> _lines = new();
+    private readonly List<string> _lines = new();
     public int Port { get; }
     public HttpClient Http { get; }
 
@@ -18,15 +17,30 @@ public sealed class ServeProcess : IDisposable
     {
         Port = port ?? FreePort();
         _process = CliRunner.StartWith(native, "serve", "--root", root, "--port", Port.ToString(), "--base-path", basePath);
-        _process.OutputDataReceived += (_, e) => { if (e.Data is not null) _lines.Enqueue(e.Data); };
-        _process.ErrorDataReceived += (_, e) => { if (e.Data is not null) _lines.Enqueue(e.Data); };
+        _process.OutputDataReceived += (_, e) => Received(e.Data);
+        _process.ErrorDataReceived += (_, e) => Received(e.Data);
+        _process.Exited += (_, _) => Received(null);
+        _process.EnableRaisingEvents = true;
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
         Http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { Timeout = TimeSpan.FromSeconds(20) };
         WaitForLine(l => l.StartsWith("Serving "));
     }
 
-    public string Output => string.Join("\n", _lines);
+    public string Output
+    {
+        get { lock (_lines) return string.Join("\n", _lines); }
+    }
+
+    /// <summary>A line arrived (or, with null, the process ended): wakes whoever waits for one.</summary>
+    private void Received(string? line)
+    {
+        lock (_lines)
+        {
+            if (line is not null) _lines.Add(line);
+            Monitor.PulseAll(_lines);
+        }
+    }
 
     /// <summary>What Ctrl+C sends; returns the exit code.</summary>
     public int Interrupt()
@@ -37,28 +51,37 @@ public sealed class ServeProcess : IDisposable
         return _process.ExitCode;
     }
 
-    /// <summary>Waits (bounded) for a console line; fails the test with the output so far if it never comes.</summary>
-    public string WaitForLine(Func<string, bool> match, int seconds = 30)
+    /// <summary>
+    /// Waits for a console line as it arrives (woken by each new line, bounded so a test that will never see it
+    /// fails with the output instead of hanging).
+    /// </summary>
+    public string WaitForLine(Func<string, bool> match, int seconds = 60)
     {
-        var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < TimeSpan.FromSeconds(seconds))
+        var deadline = Stopwatch.StartNew();
+        lock (_lines)
         {
-            if (_lines.FirstOrDefault(match) is { } line) return line;
-            if (_process.HasExited) break;
-            Thread.Sleep(20);
+            while (true)
+            {
+                if (_lines.FirstOrDefault(match) is { } line) return line;
+                var left = TimeSpan.FromSeconds(seconds) - deadline.Elapsed;
+                if (_process.HasExited || left <= TimeSpan.Zero || !Monitor.Wait(_lines, left)) break;
+            }
         }
         throw new Xunit.Sdk.XunitException("serve never printed the expected line. Output:\n" + Output);
     }
 
-    /// <summary>Reads the event stream until an event of that name arrives; returns its data.</summary>
-    public static async Task<string> NextEvent(StreamReader events, string name)
+    /// <summary>
+    /// Reads the event stream until an event of that name (and, if given, whose data matches) arrives; returns its data.
+    /// An editor's save can reach the watcher half written, so a test waits for the event it expects, not the first.
+    /// </summary>
+    public static async Task<string> NextEvent(StreamReader events, string name, Func<string, bool>? matching = null)
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         string? current = null;
         while (await events.ReadLineAsync(timeout.Token) is { } line)
         {
             if (line.StartsWith("event: ")) current = line[7..];
-            else if (line.StartsWith("data: ") && current == name) return line[6..];
+            else if (line.StartsWith("data: ") && current == name && (matching?.Invoke(line[6..]) ?? true)) return line[6..];
         }
         throw new Xunit.Sdk.XunitException($"the event stream ended before a '{name}' event");
     }

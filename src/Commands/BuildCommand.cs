@@ -21,7 +21,6 @@ public static class BuildCommand
                 stderr.WriteLine($"error: {refusal}");
                 return ExitCodes.UsageError;
             }
-            Warmup.Start();
             var builder = new SiteBuilder(options);
             var result = builder.Build();
             if (verbose) stdout.WriteLine(Timings(builder));

@@ -43,9 +43,9 @@ public sealed class SiteIndex
 
     private void CheckMenu(DiagnosticBag bag)
     {
-        foreach (var entry in Config.Menu)
-            foreach (var lang in Config.Languages.Where(l => ByContentPath(l, entry) is null && !Unloadable.Contains($"{ContentLoader.Folder}/{l.Key}/{entry}")))
-                bag.Error(new SourceLocation(SiteConfigLoader.FileName), $"menu entry '{entry}' has no page in {lang.Key}", $"expected {ContentLoader.Folder}/{lang.Key}/{entry}");
+        for (var i = 0; i < Config.Menu.Count; i++)
+            foreach (var lang in Config.Languages.Where(l => ByContentPath(l, Config.Menu[i]) is null && !Unloadable.Contains($"{ContentLoader.Folder}/{l.Key}/{Config.Menu[i]}")))
+                bag.Error(Config.At($"menu[{i}]"), $"menu entry '{Config.Menu[i]}' has no page in {lang.Key}", $"expected {ContentLoader.Folder}/{lang.Key}/{Config.Menu[i]}");
     }
 
     public Page? BySource(string sourcePath) => _bySource.GetValueOrDefault(sourcePath);

@@ -36,12 +36,11 @@ public sealed class YamlMapper(DiagnosticBag bag)
         var negative = text.StartsWith('-');
         var digits = text.TrimStart('+', '-');
         var ok = digits.StartsWith("0x", StringComparison.OrdinalIgnoreCase)
-            ? long.TryParse(digits.AsSpan(2), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var n)
-            : long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out n);
-        if (!ok || text.Length - digits.Length > 1 || s.Text.Length == 0) return Wrong<int?>(value, key, "a whole number");
-        if (negative) n = -n;
-        if (n is < int.MinValue or > int.MaxValue) return Wrong<int?>(value, key, $"a whole number from {int.MinValue} to {int.MaxValue}");
-        return (int)n;
+            ? ulong.TryParse(digits.AsSpan(2), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var n)
+            : ulong.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out n);
+        if (!ok || text.Length - digits.Length > 1) return Wrong<int?>(value, key, "a whole number");
+        if (n > int.MaxValue + (negative ? 1UL : 0UL)) return Wrong<int?>(value, key, $"a whole number from {int.MinValue} to {int.MaxValue}");
+        return negative ? (int)-(long)n : (int)n;
     }
 
     /// <summary>true or false; also yes/no, on/off and y/n (YAML 1.1, which earlier versions accepted), in any case.</summary>

@@ -19,15 +19,16 @@ public class SiteConfigLocationTests
             strings:
               read_in: English
               missing: 尚無翻譯
+              about: 關於
           - key: en
             name: English
             prefix: en
-            title: Test site
             date_format: "d MMMM yyyy"
+            title: Test site
             strings:
               read_in: 繁體中文
-              missing: Not translated yet
               about: About
+              missing: Not translated yet
         """;
 
     private static string[] ErrorsFor(string siteYml)
@@ -64,32 +65,31 @@ public class SiteConfigLocationTests
     [Fact]
     public void Checks_inside_languages_print_their_own_lines()
     {
-        var yml = Config.Replace("prefix: en", "prefix: e/n").Replace("      about: About\n", "") + "\n      extra: x";
+        var yml = Config.Replace("prefix: en", "prefix: e/n") + "\n      extra: x";
         Assert.Equal(
             [
-                "site.yml:12:5: error: language 'zh-Hant' has no UI string 'extra' (every language needs the same `strings` keys)",
-                "site.yml:15:5: error: language 'en': prefix 'e/n' must be one URL segment of letters, digits or '-'",
+                "site.yml:10:5: error: language 'zh-Hant' has no UI string 'extra' (every language needs the same `strings` keys)",
+                "site.yml:16:5: error: language 'en': prefix 'e/n' must be one URL segment of letters, digits or '-'",
             ],
-            ErrorsFor(yml.Replace("      missing: 尚無翻譯", "      missing: 尚無翻譯\n      about: 關於")));
+            ErrorsFor(yml));
     }
 
     [Fact]
     public void Unknown_key_inside_a_language_gets_did_you_mean_at_its_line()
     {
-        Assert.Equal(["site.yml:16:5: error: unknown key 'titel' (did you mean 'title'?)"], ErrorsFor(Config.Replace("title: Test site", "titel: Test site")));
+        Assert.Equal(["site.yml:18:5: error: unknown key 'titel' (did you mean 'title'?)"], ErrorsFor(Config.Replace("title: Test site", "titel: Test site")));
     }
 
     [Fact]
     public void A_language_declared_twice_is_reported_at_the_second()
     {
-        var yml = Config.Replace("key: en", "key: zh-Hant");
-        Assert.Contains("site.yml:13:7: error: language 'zh-Hant' is declared twice", ErrorsFor(yml));
+        Assert.Equal(["site.yml:14:5: error: language 'zh-Hant' is declared twice"], ErrorsFor(Config.Replace("key: en", "key: zh-Hant")));
     }
 
     [Fact]
     public void A_missing_name_is_reported_at_its_language()
     {
-        Assert.Equal(["site.yml:13:5: error: language 'en' has no name"], ErrorsFor(Config.Replace("    name: English\n", "")));
+        Assert.Equal(["site.yml:14:5: error: language 'en' has no name"], ErrorsFor(Config.Replace("    name: English\n", "")));
     }
 
     [Fact]
@@ -97,8 +97,8 @@ public class SiteConfigLocationTests
     {
         Assert.Equal(
             [
-                "site.yml:5:5: error: menu entry 'nope.md' has no page in zh-Hant (expected content/zh-Hant/nope.md)",
                 "site.yml:5:5: error: menu entry 'nope.md' has no page in en (expected content/en/nope.md)",
+                "site.yml:5:5: error: menu entry 'nope.md' has no page in zh-Hant (expected content/zh-Hant/nope.md)",
             ],
             ErrorsFor(Config.Replace("  - about.md", "  - about.md\n  - nope.md")));
     }
@@ -110,7 +110,7 @@ public class SiteConfigLocationTests
         { Config.Replace("  - about.md", "  - ''\n  -"), "site.yml:5:4: error: each entry of 'menu' must be a content path such as `about.md`, not empty" },
         { Config.Replace("base_url: https://example.org/", "side_by_side: sometimes"), "site.yml:1:15: error: 'side_by_side' must be true or false, not 'sometimes'" },
         { Config.Replace("base_url: https://example.org/", "allow_raw_html: [yes]"), "site.yml:1:17: error: 'allow_raw_html' must be true or false, not a list" },
-        { Config.Replace("    strings:\n      read_in: English\n      missing: 尚無翻譯", "    strings: [read_in, missing]"), "site.yml:10:14: error: 'strings' must be a mapping of names to text, not a list" },
+        { Config.Replace("    strings:\n      read_in: English\n      missing: 尚無翻譯\n      about: 關於", "    strings: [read_in, missing]"), "site.yml:10:14: error: 'strings' must be a mapping of names to text, not a list" },
         { Config.Replace("  - key: zh-Hant", "  - zh-Hant\n  - key: zh-Hant"), "site.yml:6:5: error: each entry of 'languages' must be a mapping of `key: value` lines, not 'zh-Hant'" },
     };
 

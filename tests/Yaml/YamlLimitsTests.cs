@@ -25,8 +25,8 @@ public class YamlLimitsTests
     [Fact]
     public void Billion_laughs_in_front_matter_stop_at_the_alias_that_passes_the_limit()
     {
-        // l0 to l3 stand for 10, 91, 820 and 7,381 values; the fourth alias to a3 in l4 passes 100,000 in all.
-        Assert.Equal(["content/en/x.md:8:30: error: alias '*a3' makes the YAML document too large once expanded (the limit is 100000 values)"],
+        // l0 to l4 stand for 10, 91, 820, 7,381 and 66,430 values; the first alias to a4, in l5, passes 100,000 in all.
+        Assert.Equal(["content/en/x.md:9:12: error: alias '*a4' makes the YAML document too large once expanded (the limit is 100000 values)"],
             FrontMatterErrors("data:\n" + BillionLaughs("  ")));
     }
 
@@ -35,7 +35,7 @@ public class YamlLimitsTests
     {
         using var site = new TestSite("-- site.yml --\n" + BillionLaughs("") + TestSite.DefaultConfig);
         var result = site.Build();
-        Assert.Equal(["site.yml:5:28: error: alias '*a3' makes the YAML document too large once expanded (the limit is 100000 values)"],
+        Assert.Equal(["site.yml:6:10: error: alias '*a4' makes the YAML document too large once expanded (the limit is 100000 values)"],
             result.Diagnostics.Select(d => d.ToString()));
     }
 
@@ -44,7 +44,7 @@ public class YamlLimitsTests
     {
         var aliases = string.Join(", ", Enumerable.Repeat("*s", YamlLimits.MaxAliases + 1));
         var column = "data: [".Length + 4 * YamlLimits.MaxAliases + 1;
-        Assert.Equal([$"content/en/x.md:5:{column}: error: too many aliases in one YAML document (the limit is 100)"],
+        Assert.Equal([$"content/en/x.md:4:{column}: error: too many aliases in one YAML document (the limit is 100)"],
             FrontMatterErrors($"slug: &s x\ndata: [{aliases}]\n"));
     }
 
@@ -54,7 +54,7 @@ public class YamlLimitsTests
         var values = string.Join(",", Enumerable.Repeat("1", 100_001));
         // The document's values so far: the root mapping, `title`, `X`, `data` and its list (5), then 99,995 items.
         var column = "data: [".Length + 2 * 99_995 + 1;
-        Assert.Equal([$"content/en/x.md:4:{column}: error: too many values in one YAML document (the limit is 100000)"],
+        Assert.Equal([$"content/en/x.md:3:{column}: error: too many values in one YAML document (the limit is 100000)"],
             FrontMatterErrors($"data: [{values}]\n"));
     }
 
@@ -62,7 +62,7 @@ public class YamlLimitsTests
     public void Deeply_nested_flow_lists_end_at_the_limit()
     {
         // The root mapping is the first level, `data`'s value the second.
-        Assert.Equal(["content/en/x.md:4:106: error: lists and mappings are nested too deeply (the limit is 100 levels)"],
+        Assert.Equal(["content/en/x.md:3:106: error: lists and mappings are nested too deeply (the limit is 100 levels)"],
             FrontMatterErrors("data: " + new string('[', 100_000) + "\n"));
     }
 
@@ -77,14 +77,14 @@ public class YamlLimitsTests
     [Fact]
     public void An_alias_to_no_anchor_is_located()
     {
-        Assert.Equal(["content/en/x.md:4:8: error: alias '*nope' refers to no complete value anchored '&nope' before it"],
+        Assert.Equal(["content/en/x.md:3:8: error: alias '*nope' refers to no complete value anchored '&nope' before it"],
             FrontMatterErrors("data: [*nope]\n"));
     }
 
     [Fact]
     public void An_alias_inside_its_own_anchor_is_located()
     {
-        Assert.Equal(["content/en/x.md:4:14: error: alias '*a' refers to no complete value anchored '&a' before it"],
+        Assert.Equal(["content/en/x.md:3:14: error: alias '*a' refers to no complete value anchored '&a' before it"],
             FrontMatterErrors("data: &a [x, *a]\n"));
     }
 

@@ -111,6 +111,7 @@ public class SiteConfigLocationTests
         { Config.Replace("base_url: https://example.org/", "side_by_side: sometimes"), "site.yml:1:15: error: 'side_by_side' must be true or false, not 'sometimes'" },
         { Config.Replace("base_url: https://example.org/", "allow_raw_html: [yes]"), "site.yml:1:17: error: 'allow_raw_html' must be true or false, not a list" },
         { Config.Replace("    strings:\n      read_in: English\n      missing: 尚無翻譯\n      about: 關於", "    strings: [read_in, missing]"), "site.yml:10:14: error: 'strings' must be a mapping of names to text, not a list" },
+        { Config.Replace("      read_in: English", "      read_in:"), "site.yml:11:15: error: 'read_in' must be text, not empty" },
         { Config.Replace("  - key: zh-Hant", "  - zh-Hant\n  - key: zh-Hant"), "site.yml:6:5: error: each entry of 'languages' must be a mapping of `key: value` lines, not 'zh-Hant'" },
     };
 

@@ -8,12 +8,12 @@ public static class SiteConfigMapper
 {
     private static readonly Dictionary<string, Action<SiteConfig, YamlMapper, YamlValue>> SiteFields = new(StringComparer.Ordinal)
     {
-        ["base_url"] = (r, m, v) => r.BaseUrl = m.Text(v, "base_url"),
-        ["default_language"] = (r, m, v) => r.DefaultLanguage = m.Text(v, "default_language") ?? "",
-        ["allow_raw_html"] = (r, m, v) => r.AllowRawHtml = m.Boolean(v, "allow_raw_html") ?? false,
-        ["side_by_side"] = (r, m, v) => r.SideBySide = m.Boolean(v, "side_by_side") ?? true,
-        ["languages"] = (r, m, v) => r.Languages = m.List(v, "languages", (item, i) => Language(r, m, item, i)) ?? [],
-        ["menu"] = (r, m, v) => r.Menu = m.List(v, "menu", (item, i) => MenuEntry(r, m, item, i)) ?? [],
+        ["base_url"] = (c, m, v) => c.BaseUrl = m.Text(v, "base_url"),
+        ["default_language"] = (c, m, v) => c.DefaultLanguage = m.Text(v, "default_language") ?? "",
+        ["allow_raw_html"] = (c, m, v) => c.AllowRawHtml = m.Boolean(v, "allow_raw_html") ?? false,
+        ["side_by_side"] = (c, m, v) => c.SideBySide = m.Boolean(v, "side_by_side") ?? true,
+        ["languages"] = (c, m, v) => c.Languages = m.List(v, "languages", (item, i) => Language(c, m, item, i)) ?? [],
+        ["menu"] = (c, m, v) => c.Menu = m.List(v, "menu", (item, i) => MenuEntry(c, m, item, i)) ?? [],
     };
 
     private static readonly Dictionary<string, Action<LanguageConfig, YamlMapper, YamlValue>> LanguageFields = new(StringComparer.Ordinal)
@@ -44,23 +44,23 @@ public static class SiteConfigMapper
         return mapper.Failed ? null : config;
     }
 
-    private static LanguageConfig? Language(SiteConfig r, YamlMapper m, YamlValue item, int index)
+    private static LanguageConfig? Language(SiteConfig c, YamlMapper m, YamlValue item, int index)
     {
         var path = $"languages[{index}]";
-        r.Locations[path] = item.At;
+        c.Locations[path] = item.At;
         if (item is not YamlMapping map)
         {
             m.Error(item.At, $"each entry of 'languages' must be a mapping of `key: value` lines, not {YamlMapper.Describe(item)}");
             return null;
         }
         var language = new LanguageConfig();
-        m.Fields(map, language, LanguageFields, (key, at) => r.Locations[$"{path}.{key}"] = at);
+        m.Fields(map, language, LanguageFields, (key, at) => c.Locations[$"{path}.{key}"] = at);
         return language;
     }
 
-    private static string? MenuEntry(SiteConfig r, YamlMapper m, YamlValue item, int index)
+    private static string? MenuEntry(SiteConfig c, YamlMapper m, YamlValue item, int index)
     {
-        r.Locations[$"menu[{index}]"] = item.At;
+        c.Locations[$"menu[{index}]"] = item.At;
         if (item is YamlScalar { IsNull: false } s) return s.Text;
         m.Error(item.At, $"each entry of 'menu' must be a content path such as `about.md`, not {YamlMapper.Describe(item)}");
         return null;

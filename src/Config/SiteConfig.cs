@@ -1,6 +1,8 @@
+using SiteGen.Diagnostics;
+
 namespace SiteGen.Config;
 
-/// <summary>The typed form of site.yml. Property names map to snake_case keys.</summary>
+/// <summary>The typed form of site.yml (read by <see cref="SiteConfigMapper"/>, which names the properties in snake_case).</summary>
 public sealed class SiteConfig
 {
     /// <summary>Absolute URL the site is published at; only used where a standard needs absolute URLs.</summary>
@@ -17,6 +19,23 @@ public sealed class SiteConfig
     public List<LanguageConfig> Languages { get; set; } = new();
     /// <summary>Main navigation: content paths relative to a language folder (`quotes.md`), in order.</summary>
     public List<string> Menu { get; set; } = new();
+
+    /// <summary>
+    /// Where each key and list item was written, by path: `languages`, `languages[1]`, `languages[1].prefix`, `menu[0]`.
+    /// </summary>
+    public Dictionary<string, SourceLocation> Locations { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Where <paramref name="path"/> was written, else the nearest enclosing key or item that was, else the file.</summary>
+    public SourceLocation At(string path)
+    {
+        while (true)
+        {
+            if (Locations.TryGetValue(path, out var at)) return at;
+            var cut = path.LastIndexOfAny(['.', '[']);
+            if (cut <= 0) return new SourceLocation(SiteConfigLoader.FileName, 1, 1);
+            path = path[..cut];
+        }
+    }
 
     public LanguageConfig Default => Languages.First(l => l.Key == DefaultLanguage);
     public LanguageConfig? Find(string key) => Languages.FirstOrDefault(l => l.Key == key);

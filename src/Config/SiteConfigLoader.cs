@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using SiteGen.Diagnostics;
-using SiteGen.Yaml;
 
 namespace SiteGen.Config;
 
@@ -23,50 +22,59 @@ public static partial class SiteConfigLoader
 
     public static SiteConfig? Parse(string text, string? baseUrlOverride, DiagnosticBag bag)
     {
-        var result = YamlReader.Read<SiteConfig>(text, FileName, 1, bag);
-        if (result is null) return null;
-        var config = result.Value;
+        var config = SiteConfigMapper.Read(text, FileName, bag);
+        if (config is null) return null;
         if (baseUrlOverride is not null) config.BaseUrl = baseUrlOverride;
         var before = bag.ErrorCount;
-        Validate(config, result.KeyLocations, bag);
+        Validate(config, bag);
         return bag.ErrorCount > before ? null : config;
     }
 
-    private static void Validate(SiteConfig c, IReadOnlyDictionary<string, SourceLocation> keys, DiagnosticBag bag)
+    /// <summary>Each problem at the key or list item it is about: `languages[1].prefix`, else `languages[1]`, else the file.</summary>
+    private static void Validate(SiteConfig c, DiagnosticBag bag)
     {
-        SourceLocation At(string key) => keys.TryGetValue(key, out var l) ? l : new SourceLocation(FileName, 1, 1);
         if (c.Languages.Count == 0)
         {
-            bag.Error(At("languages"), "no languages declared", "add a `languages:` list with at least one language");
+            bag.Error(c.At("languages"), "no languages declared", "add a `languages:` list with at least one language");
             return;
         }
-        foreach (var l in c.Languages)
+        for (var i = 0; i < c.Languages.Count; i++)
         {
-            if (!KeyPattern().IsMatch(l.Key)) bag.Error(At("languages"), $"language key '{l.Key}' must be a folder name such as 'en' or 'zh-Hant'");
-            if (!PrefixPattern().IsMatch(l.Prefix)) bag.Error(At("languages"), $"language '{l.Key}': prefix '{l.Prefix}' must be one URL segment of letters, digits or '-'");
-            if (string.IsNullOrWhiteSpace(l.Name)) bag.Error(At("languages"), $"language '{l.Key}' has no name");
-            if (string.IsNullOrWhiteSpace(l.Title)) bag.Error(At("languages"), $"language '{l.Key}' has no title");
+            var l = c.Languages[i];
+            var at = $"languages[{i}]";
+            if (!KeyPattern().IsMatch(l.Key)) bag.Error(c.At($"{at}.key"), $"language key '{l.Key}' must be a folder name such as 'en' or 'zh-Hant'");
+            if (!PrefixPattern().IsMatch(l.Prefix)) bag.Error(c.At($"{at}.prefix"), $"language '{l.Key}': prefix '{l.Prefix}' must be one URL segment of letters, digits or '-'");
+            if (string.IsNullOrWhiteSpace(l.Name)) bag.Error(c.At($"{at}.name"), $"language '{l.Key}' has no name");
+            if (string.IsNullOrWhiteSpace(l.Title)) bag.Error(c.At($"{at}.title"), $"language '{l.Key}' has no title");
         }
-        foreach (var dup in c.Languages.GroupBy(l => l.Key).Where(g => g.Count() > 1))
-            bag.Error(At("languages"), $"language '{dup.Key}' is declared twice");
-        foreach (var dup in c.Languages.GroupBy(l => l.Prefix, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
-            bag.Error(At("languages"), $"languages {string.Join(" and ", dup.Select(l => $"'{l.Key}'"))} share the prefix '{dup.Key}'");
+        // Reported at the second and later declarations: the first is the one that counts.
+        for (var i = 0; i < c.Languages.Count; i++)
+        {
+            var l = c.Languages[i];
+            if (c.Languages.FindIndex(x => x.Key == l.Key) < i)
+                bag.Error(c.At($"languages[{i}].key"), $"language '{l.Key}' is declared twice");
+            if (c.Languages.FindIndex(x => string.Equals(x.Prefix, l.Prefix, StringComparison.OrdinalIgnoreCase)) is var first && first < i)
+                bag.Error(c.At($"languages[{i}].prefix"), $"languages '{c.Languages[first].Key}' and '{l.Key}' share the prefix '{l.Prefix}'");
+        }
         if (c.Find(c.DefaultLanguage) is null)
-            bag.Error(At("default_language"), $"default language '{c.DefaultLanguage}' is not declared in `languages`",
+            bag.Error(c.At("default_language"), $"default language '{c.DefaultLanguage}' is not declared in `languages`",
                 DidYouMean.Hint(c.DefaultLanguage, c.Languages.Select(l => l.Key)));
         if (!string.IsNullOrEmpty(c.BaseUrl) && !(Uri.TryCreate(c.BaseUrl, UriKind.Absolute, out var u) && u.Scheme is "http" or "https"))
-            bag.Error(At("base_url"), $"base_url '{c.BaseUrl}' must be an absolute http(s) URL");
-        CheckStrings(c, At("languages"), bag);
+            bag.Error(c.At("base_url"), $"base_url '{c.BaseUrl}' must be an absolute http(s) URL");
+        CheckStrings(c, bag);
     }
 
     /// <summary>A UI string defined in one language and not another would show a raw key to half the readers.</summary>
-    private static void CheckStrings(SiteConfig c, SourceLocation at, DiagnosticBag bag)
+    private static void CheckStrings(SiteConfig c, DiagnosticBag bag)
     {
         var all = c.Languages.SelectMany(l => l.Strings.Keys).ToHashSet();
-        foreach (var l in c.Languages)
+        for (var i = 0; i < c.Languages.Count; i++)
+        {
+            var l = c.Languages[i];
             foreach (var missing in all.Where(k => !l.Strings.ContainsKey(k)).Order(StringComparer.Ordinal))
-                bag.Error(at, $"language '{l.Key}' has no UI string '{missing}'",
+                bag.Error(c.At($"languages[{i}].strings"), $"language '{l.Key}' has no UI string '{missing}'",
                     "every language needs the same `strings` keys");
+        }
     }
 
     [GeneratedRegex("^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")] private static partial Regex KeyPattern();

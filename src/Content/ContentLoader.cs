@@ -1,4 +1,3 @@
-using System.Globalization;
 using SiteGen.Config;
 using SiteGen.Diagnostics;
 using SiteGen.Yaml;
@@ -93,17 +92,11 @@ public sealed class ContentLoader(SiteConfig config, DiagnosticBag bag, bool inc
     {
         var parts = FrontMatterSplitter.Split(text, path, bag);
         if (parts is null) return null;
-        var meta = YamlReader.Read<FrontMatter>(parts.Yaml, path, parts.YamlFirstLine, bag);
+        var meta = FrontMatterMapper.Read(parts.Yaml, path, parts.YamlFirstLine, bag);
         if (meta is null) return null;
         var fm = meta.Value;
         var ok = true;
         if (string.IsNullOrWhiteSpace(fm.Title)) { bag.Error(new SourceLocation(path, 1, 1), "front matter has no `title`"); ok = false; }
-        DateOnly? date = null;
-        if (fm.Date is { } d)
-        {
-            if (DateOnly.TryParseExact(d, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed)) date = parsed;
-            else { bag.Error(At(meta, path, "date"), $"date '{d}' is not an ISO date", "write it as YYYY-MM-DD"); ok = false; }
-        }
         if (fm.Slug is { } slug && !UrlMapper.IsSafeSlug(slug))
         {
             bag.Error(At(meta, path, "slug"), $"slug '{slug}' is not a single URL segment", "use letters, digits, '-', '_' or '.', without '/' or '..'");
@@ -125,7 +118,7 @@ public sealed class ContentLoader(SiteConfig config, DiagnosticBag bag, bool inc
             Section = UrlMapper.SectionOf(contentPath),
             Url = UrlMapper.UrlOf(language.Prefix, contentPath, fm.Slug),
             TranslationKey = fm.TranslationKey ?? contentPath[..^3],
-            Date = date,
+            Date = fm.Date,
         };
     }
 

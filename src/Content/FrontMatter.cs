@@ -1,12 +1,12 @@
 namespace SiteGen.Content;
 
-/// <summary>The keys a page may set in its front matter. Anything else is an error with a did-you-mean hint.</summary>
+/// <summary>The keys a page may set in its front matter (read by <see cref="FrontMatterMapper"/>, which names them in snake_case).</summary>
 public sealed class FrontMatter
 {
     public string? Title { get; set; }
     public string? Description { get; set; }
-    /// <summary>ISO 8601 only (YYYY-MM-DD): other forms are read differently depending on the machine's culture.</summary>
-    public string? Date { get; set; }
+    /// <summary>Written YYYY-MM-DD only: other forms are read differently from one country to the next.</summary>
+    public DateOnly? Date { get; set; }
     /// <summary>Order within the section; lower first; pages without a weight come last.</summary>
     public int? Weight { get; set; }
     /// <summary>Replaces the last URL segment.</summary>
@@ -18,6 +18,7 @@ public sealed class FrontMatter
     public string? TranslationKey { get; set; }
     /// <summary>Hash of the source-language body this translation was made from (for staleness checks).</summary>
     public string? TranslatedFrom { get; set; }
-    /// <summary>Free structured data for templates (lists of quotes, tables of figures…).</summary>
+    /// <summary>Free structured data for templates (lists of quotes, tables of figures…): text, lists of values and
+    /// string-keyed dictionaries of values.</summary>
     public object? Data { get; set; }
 }

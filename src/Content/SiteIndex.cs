@@ -16,7 +16,10 @@ public sealed class SiteIndex
     private readonly Dictionary<string, ContentAsset> _assetsBySource;
     private readonly Dictionary<(string Lang, string Section), List<Page>> _sections = new();
 
-    /// <summary>Source paths of pages that failed to load (their errors are already reported).</summary>
+    /// <summary>
+    /// Source paths of pages that exist but failed to load: known but broken. Their errors are already reported, so what
+    /// refers to them (links, menu entries, translations, templates' `get_page`) reports nothing more.
+    /// </summary>
     public IReadOnlySet<string> Unloadable { get; }
 
     public SiteIndex(SiteConfig config, IEnumerable<Page> pages, IEnumerable<ContentAsset> assets, DiagnosticBag bag, IReadOnlySet<string>? unloadable = null, bool strict = false)
@@ -43,9 +46,19 @@ public sealed class SiteIndex
 
     private void CheckMenu(DiagnosticBag bag)
     {
-        foreach (var entry in Config.Menu)
-            foreach (var lang in Config.Languages.Where(l => ByContentPath(l, entry) is null && !Unloadable.Contains($"{ContentLoader.Folder}/{l.Key}/{entry}")))
-                bag.Error(new SourceLocation(SiteConfigLoader.FileName), $"menu entry '{entry}' has no page in {lang.Key}", $"expected {ContentLoader.Folder}/{lang.Key}/{entry}");
+        for (var i = 0; i < Config.Menu.Count; i++)
+            foreach (var lang in Config.Languages.Where(l => ByContentPath(l, Config.Menu[i]) is null && !Unloadable.Contains($"{ContentLoader.Folder}/{l.Key}/{Config.Menu[i]}")))
+                bag.Error(Config.At($"menu[{i}]"), $"menu entry '{Config.Menu[i]}' has no page in {lang.Key}", $"expected {ContentLoader.Folder}/{lang.Key}/{Config.Menu[i]}");
+    }
+
+    /// <summary>Whether a page exists at this content path but failed to load (its errors are already reported).</summary>
+    public bool IsBroken(LanguageConfig lang, string contentPath) => Unloadable.Contains($"{ContentLoader.Folder}/{lang.Key}/{contentPath}");
+
+    /// <summary>The translation key of a page at <paramref name="sourcePath"/> (`content/en/themes/a.md` → `themes/a`) that sets none.</summary>
+    public static string DefaultTranslationKey(string sourcePath)
+    {
+        var inLanguage = sourcePath[(sourcePath.IndexOf('/', ContentLoader.Folder.Length + 1) + 1)..];
+        return inLanguage.EndsWith(".md", StringComparison.OrdinalIgnoreCase) ? inLanguage[..^3] : inLanguage;
     }
 
     public Page? BySource(string sourcePath) => _bySource.GetValueOrDefault(sourcePath);

@@ -68,7 +68,13 @@ public sealed class LinkResolver(SiteIndex index, DiagnosticBag? bag)
                 Record(page, new PageLink(targetPage.TranslationKey, Uri.UnescapeDataString(fragment.TrimStart('#')), at));
                 return UrlMapper.Relative(fromUrl, targetPage.Url) + fragment;
             }
-            if (index.Unloadable.Contains(target)) return null; // its own errors say why
+            if (index.Unloadable.Contains(target))
+            {
+                // Its own errors say why. The link still counts for parity, under the key a page there has by default,
+                // so the translation linking to the loaded version is not reported as differing.
+                Record(page, new PageLink(SiteIndex.DefaultTranslationKey(target), Uri.UnescapeDataString(fragment.TrimStart('#')), at));
+                return null;
+            }
             Error(at, $"link to missing page '{url}'", $"no page at {target}");
             return null;
         }

@@ -61,6 +61,8 @@ public sealed class PageModelBuilder
     public ScriptArray SectionPages(LanguageConfig lang, string section) => ModelConverter.ReadOnly(new ScriptArray(_index.Section(lang, section).Select(Of)));
     public ScriptArray Menu(LanguageConfig lang) => _menus[lang.Key];
 
+    /// <summary>Whether a page exists there but failed to load (see <see cref="SiteIndex.Unloadable"/>).</summary>
+    public bool IsBroken(LanguageConfig lang, string contentPath) => _index.IsBroken(lang, contentPath);
     public ScriptObject? Find(LanguageConfig lang, string contentPath) => _index.ByContentPath(lang, contentPath) is { } p ? Of(p) : null;
     public ScriptObject? TranslationIn(ScriptObject page, string langKey) =>
         ((ScriptArray)page["translations"]!).Cast<ScriptObject>().FirstOrDefault(t => (string?)t["lang"] == langKey);

@@ -36,13 +36,18 @@ public sealed class TemplateFunctions
         fns["section_pages"] = new TemplateFunction(1, (c, _, a) => models.SectionPages(Lang(c), Text(c, a[0])));
         fns["alt_url"] = new TemplateFunction(1, (c, span, a) =>
             string.IsNullOrEmpty(config.BaseUrl) ? UrlMapper.Relative(From(c), TargetPath(span, a[0])) : AbsoluteUrl(TargetPath(span, a[0])));
-        fns["get_page"] = new TemplateFunction(1, (c, span, a) =>
-            models.Find(Lang(c), Text(c, a[0])) ?? throw new ScriptRuntimeException(span, $"no page '{Text(c, a[0])}' in content/{Lang(c).Key}/"));
+        fns["get_page"] = new TemplateFunction(1, (c, span, a) => GetPage(Lang(c), span, Text(c, a[0])));
         fns["translation_in"] = new TemplateFunction(2, (c, span, a) => a[0] is ScriptObject page
             ? models.TranslationIn(page, Text(c, a[1]))
             : throw new ScriptRuntimeException(span, $"translation_in expects a page, got '{a[0]}'"));
         fns["json"] = new TemplateFunction(1, (_, _, a) => Json(a[0]));
     }
+
+    private ScriptObject GetPage(LanguageConfig lang, SourceSpan span, string path) =>
+        models.Find(lang, path)
+        ?? (models.IsBroken(lang, path)
+            ? throw new BrokenPageReference(span)
+            : throw new ScriptRuntimeException(span, $"no page '{path}' in content/{lang.Key}/"));
 
     private static string From(TemplateContext c) => ((EscapingTemplateContext)c).FromUrl;
     private static LanguageConfig Lang(TemplateContext c) => ((EscapingTemplateContext)c).PageLanguage!;

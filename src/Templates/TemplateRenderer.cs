@@ -141,6 +141,11 @@ public sealed class TemplateRenderer(TemplateStore templates, TemplateFunctions 
         {
             return render(templates.Get(name)!, context);
         }
+        catch (BrokenPageReference)
+        {
+            _context = null; // the page it needs failed to load, and that page's own errors say why: nothing more to say
+            return null;
+        }
         catch (ScriptRuntimeException e)
         {
             var at = SourceLocation.FromZeroBased(e.Span.FileName ?? $"{TemplateStore.Folder}/{name}", e.Span.Start.Line, e.Span.Start.Column);

@@ -1,93 +1,146 @@
-using System.Diagnostics.CodeAnalysis;
-using System.Reflection;
 using SiteGen.Diagnostics;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
-using YamlDotNet.RepresentationModel;
-using YamlDotNet.Serialization;
 
 namespace SiteGen.Yaml;
 
 /// <summary>
-/// Reads YAML into a typed object, reporting every unknown key (with a did-you-mean hint), duplicate key,
-/// syntax and type error at its position in the file, not in the YAML snippet.
+/// Reads YAML text into a tree of located values (<see cref="YamlValue"/>), reporting syntax errors and the limits of
+/// <see cref="YamlLimits"/> at their position in the file, not in the YAML snippet. Typed reading is the mappers' job
+/// (<see cref="YamlMapper"/>).
 /// </summary>
 public static class YamlReader
 {
-    // The release build is compiled ahead of time and trimmed; YamlDotNet's reflection works on what the trimmer kept.
-    // SiteGen's own types are kept whole (TrimmerRootAssembly in SiteGen.csproj). Of the collections in site.yml and
-    // front matter, only `strings:` failed without more: YamlDotNet looks up Dictionary<string, string>'s constructor by
-    // reflection ("no parameterless constructor"), kept below. NativeBinaryTests runs the published binary on the
-    // companion (every kind of value in site.yml and front matter, `data:` lists of maps) and on the broken fixtures.
-    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicConstructors, typeof(Dictionary<string, string>))]
-    [UnconditionalSuppressMessage("AOT", "IL3050", Justification = "Reflection only; no code is generated at run time.")]
-    static YamlReader()
-    {
-        Deserializer = new DeserializerBuilder()
-            .WithNamingConvention(SnakeCaseNaming.Instance)
-            .WithDuplicateKeyChecking()
-            .IgnoreUnmatchedProperties() // unknown keys were already reported, all of them, by CheckKeys
-            .Build();
-    }
-
-    private static readonly IDeserializer Deserializer;
-
     /// <param name="firstLine">The 1-based file line of the YAML text's first line.</param>
-    public static YamlResult<T>? Read<T>(string yaml, string path, int firstLine, DiagnosticBag bag) where T : class, new()
+    /// <param name="root">The first document's value; null for an empty document.</param>
+    /// <returns>false if an error was reported.</returns>
+    public static bool TryRead(string yaml, string path, int firstLine, DiagnosticBag bag, out YamlValue? root)
     {
-        var at = (Mark m) => new SourceLocation(path, (int)m.Line + firstLine - 1, (int)m.Column);
+        root = null;
         if (FirstControlCharacter(yaml) is var (line, col, c) && line > 0)
         {
             bag.Error(new SourceLocation(path, line + firstLine - 1, col), $"YAML may not contain the control character U+{(int)c:X4}");
-            return null;
+            return false;
         }
-        YamlNode? root;
-        var events = new List<ParsingEvent>();
+        var builder = new TreeBuilder(path, firstLine, bag);
+        var parser = new Parser(new StringReader(yaml));
         try
         {
-            // The text is parsed once; its events feed both the node tree (for locations) and the deserializer.
-            var parser = new Parser(new StringReader(yaml));
-            while (parser.MoveNext()) events.Add(parser.Current!);
-            var stream = new YamlStream();
-            stream.Load(new EventReplay(events));
-            root = stream.Documents.FirstOrDefault()?.RootNode;
+            while (parser.MoveNext())
+                if (!builder.Take(parser.Current!)) return false;
         }
         catch (YamlException e)
         {
-            bag.Error(at(e.Start), Describe(e));
-            return null;
+            bag.Error(builder.At(e.Start), Describe(e));
+            return false;
         }
-        catch (Exception e) when (e is InvalidOperationException or ArgumentException) // YamlDotNet on some malformed input
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException) // the parser on some malformed input
         {
-            bag.Error(new SourceLocation(path, firstLine, 1), $"YAML cannot be read: {e.Message}", "check the indentation and the `key: value` lines");
-            return null;
+            bag.Error(builder.At(parser.Current?.Start ?? Mark.Empty), "YAML cannot be read here", "check the indentation and the `key: value` lines");
+            return false;
         }
-        if (root is null || root is YamlScalarNode { Value: null or "" }) return new YamlResult<T>(new T(), new Dictionary<string, SourceLocation>());
-        if (root is not YamlMappingNode map)
+        root = builder.Root;
+        return true;
+    }
+
+    /// <summary>Builds the tree from the parser's events without recursion, counting against <see cref="YamlLimits"/>.</summary>
+    private sealed class TreeBuilder(string path, int firstLine, DiagnosticBag bag)
+    {
+        private readonly List<(YamlValue Node, AnchorName Anchor, YamlValue? Key)> _open = [];
+        private readonly Dictionary<string, YamlValue> _anchors = new(StringComparer.Ordinal);
+        private int _documents, _aliases;
+        private long _values;
+
+        public YamlValue? Root { get; private set; }
+
+        public SourceLocation At(Mark m) => new(path, (int)m.Line + firstLine - 1, (int)m.Column);
+
+        public bool Take(ParsingEvent e)
         {
-            bag.Error(at(root.Start), "expected a mapping of `key: value` lines");
-            return null;
+            switch (e)
+            {
+                case DocumentStart:
+                    _documents++;
+                    _anchors.Clear();
+                    (_aliases, _values) = (0, 0);
+                    return true;
+                case Scalar s:
+                    return Count(1, s) && Complete(new YamlScalar(At(s.Start), s.Value, s.Style == ScalarStyle.Plain), s.Anchor);
+                case SequenceStart ss:
+                    return Count(1, ss) && Open(new YamlSequence(At(ss.Start)), ss.Anchor);
+                case MappingStart ms:
+                    return Count(1, ms) && Open(new YamlMapping(At(ms.Start)), ms.Anchor);
+                case SequenceEnd or MappingEnd:
+                    var (node, anchor, _) = _open[^1];
+                    _open.RemoveAt(_open.Count - 1);
+                    return Complete(node, anchor);
+                case AnchorAlias a:
+                    return Alias(a);
+                default:
+                    return true;
+            }
         }
-        var keyProblems = new DiagnosticBag(); // its own bag: pages load in parallel, so the shared count says nothing
-        CheckKeys(map, typeof(T), at, keyProblems);
-        foreach (var d in keyProblems.Sorted()) bag.Add(d);
-        if (keyProblems.HasErrors) return null;
-        try
+
+        private bool Open(YamlValue collection, AnchorName anchor)
         {
-            var value = Deserializer.Deserialize<T>(new EventReplay(events)) ?? new T();
-            var keys = new Dictionary<string, SourceLocation>();
-            foreach (var (k, _) in map.Children) keys.TryAdd((k as YamlScalarNode)?.Value ?? "", at(k.Start));
-            return new YamlResult<T>(value, keys);
+            if (_open.Count >= YamlLimits.MaxDepth)
+            {
+                bag.Error(collection.At, "lists and mappings are nested too deeply", $"the limit is {YamlLimits.MaxDepth} levels");
+                return false;
+            }
+            _open.Add((collection, anchor, null));
+            return true;
         }
-        catch (YamlException e)
+
+        private bool Alias(AnchorAlias a)
         {
-            bag.Error(at(e.Start), Describe(e));
-            return null;
+            var name = a.Value.Value;
+            if (++_aliases > YamlLimits.MaxAliases)
+            {
+                bag.Error(At(a.Start), "too many aliases in one YAML document", $"the limit is {YamlLimits.MaxAliases}");
+                return false;
+            }
+            if (!_anchors.TryGetValue(name, out var target))
+            {
+                bag.Error(At(a.Start), $"alias '*{name}' refers to no complete value anchored '&{name}' before it");
+                return false;
+            }
+            _values += target.ExpandedSize;
+            if (_values > YamlLimits.MaxValues)
+            {
+                bag.Error(At(a.Start), $"alias '*{name}' makes the YAML document too large once expanded", $"the limit is {YamlLimits.MaxValues} values");
+                return false;
+            }
+            return Complete(target, AnchorName.Empty);
         }
-        catch (Exception e) when (e is InvalidOperationException or ArgumentException or InvalidCastException)
+
+        private bool Count(long n, ParsingEvent e)
         {
-            bag.Error(at(map.Start), $"YAML cannot be read: {e.Message}");
-            return null;
+            _values += n;
+            if (_values <= YamlLimits.MaxValues) return true;
+            bag.Error(At(e.Start), "too many values in one YAML document", $"the limit is {YamlLimits.MaxValues}");
+            return false;
+        }
+
+        /// <summary>A value is done: anchor it, then add it to the list or mapping it is in (or make it the root).</summary>
+        private bool Complete(YamlValue node, AnchorName anchor)
+        {
+            // Anchored only once complete: an alias inside its own anchor would stand for an endless value.
+            if (!anchor.IsEmpty) _anchors[anchor.Value] = node;
+            if (_open.Count == 0)
+            {
+                if (_documents <= 1) Root ??= node; // front matter and site.yml are one document each
+                return true;
+            }
+            var (parent, parentAnchor, key) = _open[^1];
+            if (parent is YamlSequence seq) seq.Add(node);
+            else if (key is null) _open[^1] = (parent, parentAnchor, node);
+            else
+            {
+                ((YamlMapping)parent).Add(key, node);
+                _open[^1] = (parent, parentAnchor, null);
+            }
+            return true;
         }
     }
 
@@ -104,60 +157,13 @@ public static class YamlReader
         return (0, 0, '\0');
     }
 
+    /// <summary>The parser's own words for a syntax error (they are about YAML, not .NET), without its position prefix.</summary>
     private static string Describe(YamlException e)
     {
-        // YamlDotNet wraps conversion failures; the innermost message says what was wrong with the value.
-        var inner = e.InnerException;
-        while (inner?.InnerException is not null) inner = inner.InnerException;
-        var msg = inner is FormatException or OverflowException or InvalidCastException
-            ? $"invalid value: {inner.Message}"
-            : e.InnerException is YamlException y ? y.Message : e.Message;
+        var msg = e.Message;
         // YamlDotNet prefixes messages with "(Line: .., Col: ..)"; the location is printed by us already.
         var paren = msg.IndexOf("): ", StringComparison.Ordinal);
         if (msg.StartsWith("(Line:", StringComparison.Ordinal) && paren > 0) msg = msg[(paren + 3)..];
-        msg = msg.Trim();
-        // Found by YamlDotNet's own loader before our key check runs; say it the same way.
-        if (msg.StartsWith("Duplicate key ", StringComparison.Ordinal)) return $"duplicate key '{msg[14..]}'";
-        return "YAML: " + msg;
+        return "YAML: " + msg.Trim();
     }
-
-    [UnconditionalSuppressMessage("Trimming", "IL2070", Justification = "The YAML types are SiteGen's own, kept whole (see the static constructor).")]
-    private static void CheckKeys(YamlNode node, Type type, Func<Mark, SourceLocation> at, DiagnosticBag bag)
-    {
-        if (type == typeof(object) || type == typeof(string) || type.IsPrimitive || Nullable.GetUnderlyingType(type) is not null) return;
-        if (node is YamlMappingNode map && DictionaryValueType(type) is { } valueType)
-        {
-            foreach (var (_, v) in map.Children) CheckKeys(v, valueType, at, bag);
-            return;
-        }
-        if (node is YamlSequenceNode seq && ListItemType(type) is { } itemType)
-        {
-            foreach (var item in seq.Children) CheckKeys(item, itemType, at, bag);
-            return;
-        }
-        if (node is not YamlMappingNode mapping || !type.IsClass) return;
-        var props = KeysOf.GetOrAdd(type, t => t.GetProperties(BindingFlags.Public | BindingFlags.Instance)
-            .Where(p => p.CanWrite)
-            .ToDictionary(p => SnakeCaseNaming.Instance.Apply(p.Name), p => p));
-        var seen = new HashSet<string>();
-        foreach (var (k, v) in mapping.Children)
-        {
-            var key = (k as YamlScalarNode)?.Value ?? "";
-            if (!seen.Add(key)) { bag.Error(at(k.Start), $"duplicate key '{key}'"); continue; }
-            if (props.TryGetValue(key, out var prop)) CheckKeys(v, prop.PropertyType, at, bag);
-            else bag.Error(at(k.Start), $"unknown key '{key}'", DidYouMean.Hint(key, props.Keys));
-        }
-    }
-
-    // Reflected once per type, not once per page.
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, Dictionary<string, PropertyInfo>> KeysOf = new();
-
-    private static Type? DictionaryValueType(Type t) =>
-        t.IsGenericType && t.GetGenericTypeDefinition() == typeof(Dictionary<,>) ? t.GetGenericArguments()[1] : null;
-
-    private static Type? ListItemType(Type t) =>
-        t.IsGenericType && t.GetGenericTypeDefinition() == typeof(List<>) ? t.GetGenericArguments()[0] : null;
 }
-
-/// <summary>The typed value and where each top-level key was written, for later diagnostics.</summary>
-public sealed record YamlResult<T>(T Value, IReadOnlyDictionary<string, SourceLocation> KeyLocations);

@@ -6,6 +6,7 @@ return args.FirstOrDefault() switch
 {
     "serve-latency" => await ServeLatency.RunAsync(Paths.Repo, args.Length > 1 ? int.Parse(args[1]) : 20),
     "stages" => RunStages(args[1..]),
+    "yaml" => RunYaml(args[1..]),
     "corpus" => CorpusGenerator.Run(args[1..]),
     _ => Usage(),
 };
@@ -16,8 +17,14 @@ static int RunStages(string[] rest)
     return 0;
 }
 
+static int RunYaml(string[] rest)
+{
+    BenchmarkRunner.Run<YamlBenchmarks>(args: rest);
+    return 0;
+}
+
 static int Usage()
 {
-    Console.Error.WriteLine("usage: serve-latency [RUNS] | stages [BenchmarkDotNet args] | corpus N OUTDIR");
+    Console.Error.WriteLine("usage: serve-latency [RUNS] | stages [BenchmarkDotNet args] | yaml [BenchmarkDotNet args] | corpus N OUTDIR");
     return 2;
 }

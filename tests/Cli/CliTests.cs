@@ -29,7 +29,7 @@ public class CliTests
         using var site = new TestSite(Pair + "-- content/en/q.md --\n---\ntitle: Q\nweight: abc\n---\n");
         var (code, _, stderr) = Run("build", "--root", site.Root);
         Assert.Equal(1, code);
-        Assert.StartsWith("content/en/q.md:3:9: error: YAML:", stderr);
+        Assert.StartsWith("content/en/q.md:3:9: error: 'weight' must be a whole number, not 'abc'", stderr);
         Assert.DoesNotContain("   at ", stderr);
         Assert.False(Directory.Exists(site.Out));
     }

@@ -36,8 +36,8 @@ public class BadInputTests
     {
         { "unclosed front matter", "-- content/en/p.md --\n---\ntitle: Page\n\nBody", "content/en/p.md:1:1: error: front matter is not closed (add a `---` line after the last front-matter key)" },
         { "YAML syntax error", "-- content/en/p.md --\n---\ntitle: Page\nfoo: bar: baz\n---\n", "content/en/p.md:3:9: error: YAML: While scanning a plain scalar value, found invalid mapping." },
-        { "wrong type", "-- content/en/p.md --\n---\ntitle: Page\nweight: abc\n---\n", "content/en/p.md:3:9: error: YAML: invalid value: The input string 'abc' was not in a correct format." },
-        { "date not ISO", "-- content/en/p.md --\n---\ntitle: Page\ndate: 02/01/2026\n---\n", "content/en/p.md:3:1: error: date '02/01/2026' is not an ISO date (write it as YYYY-MM-DD)" },
+        { "wrong type", "-- content/en/p.md --\n---\ntitle: Page\nweight: abc\n---\n", "content/en/p.md:3:9: error: 'weight' must be a whole number, not 'abc'" },
+        { "date not ISO", "-- content/en/p.md --\n---\ntitle: Page\ndate: 02/01/2026\n---\n", "content/en/p.md:3:7: error: 'date' must be a date written YYYY-MM-DD, not '02/01/2026'" },
         { "missing title", "-- content/en/p.md --\n---\ndescription: d\n---\n", "content/en/p.md:1:1: error: front matter has no `title`" },
         { "unknown key", "-- content/en/p.md --\n---\ntitle: Page\ndescripton: d\n---\n", "content/en/p.md:3:1: error: unknown key 'descripton' (did you mean 'description'?)" },
         { "duplicate key", "-- content/en/p.md --\n---\ntitle: Page\ntitle: Again\n---\n", "content/en/p.md:3:1: error: duplicate key 'title'" },

@@ -52,7 +52,7 @@ public class ServeTests
         File.WriteAllText(file, good.Replace("weight: 1", "weight: abc"));
         var problems = await NextEvent(events, "problems", data => data.Contains("memory.md:4:9"));
         // A JSON array of the located messages, for the page's error overlay.
-        Assert.StartsWith("content/en/notes/memory.md:4:9: error: YAML:", System.Text.Json.JsonDocument.Parse(problems).RootElement[0].GetString());
+        Assert.Equal("content/en/notes/memory.md:4:9: error: 'weight' must be a whole number, not 'abc'", System.Text.Json.JsonDocument.Parse(problems).RootElement[0].GetString());
         Assert.Contains("Memory supply", await serve.Http.GetStringAsync(url));
 
         File.WriteAllText(file, good.Replace("Memory supply", "Memory supply, fixed"));

@@ -74,7 +74,7 @@ public sealed class SiteBuilder(BuildOptions options)
         var bilingual = config.SideBySide && templates.Has(TemplateRenderer.BilingualLayout);
         var models = new PageModelBuilder(index, markdown.TocOf, bilingual, options.Parallelism);
         var renderer = new TemplateRenderer(templates, new TemplateFunctions(templates, themeAssets, models, config), models, config, bag);
-        var render = new RenderStage(index, markdown, renderer, tree, links, new ParityChecker(index, bag, options.Strict), bilingual, bag, options);
+        var render = new RenderStage(index, markdown, renderer, tree, links, new ParityChecker(index, bag, options.Strict, markdown.HeadingIdsOf), bilingual, bag, options);
         var renderFailed = render.Run();
         if (!SpecialPages(renderer, index, render, tree)) renderFailed++;
         foreach (var asset in index.Assets) AddOrReport(tree, asset.OutputPath, File.ReadAllBytes(asset.FullPath), asset.SourcePath, bag);

@@ -103,9 +103,9 @@ public sealed class SiteBuilder(BuildOptions options)
     private static bool SpecialPages(TemplateRenderer renderer, SiteIndex index, RenderStage render, OutputTree tree)
     {
         var landing = renderer.RenderSpecial("landing.html", "index.html");
-        if (landing is not null) render.Emit("index.html", landing);
+        if (landing is not null) render.Emit("index.html", landing, renderer.PageWrites);
         var notFound = renderer.RenderSpecial("404.html", "404.html");
-        if (notFound is not null) render.Emit("404.html", notFound);
+        if (notFound is not null) render.Emit("404.html", notFound, renderer.PageWrites);
         var baseUrl = index.Config.BaseUrl;
         if (!string.IsNullOrEmpty(baseUrl)) tree.Add("sitemap.xml", SitemapWriter.Sitemap(index, baseUrl));
         tree.Add("robots.txt", SitemapWriter.Robots(baseUrl));

@@ -66,7 +66,8 @@ public sealed class RenderStage(SiteIndex index, MarkdownStage markdown, Templat
 
     /// <summary>Into the output (on disk at once in a build), scanned for the link check first.</summary>
     /// <returns>false if the path was taken.</returns>
-    public bool Emit(string path, string html) => Emit(path, html.AsMemory());
+    /// <param name="writes">Where the templates' text went in it, if it was just rendered on this thread.</param>
+    public bool Emit(string path, string html, TemplateWrites? writes = null) => Emit(path, html.AsMemory(), writes);
 
     /// <summary>
     /// A page still in the template renderer's builder: copied once into a pooled buffer, which is written and scanned,
@@ -78,7 +79,7 @@ public sealed class RenderStage(SiteIndex index, MarkdownStage markdown, Templat
         try
         {
             html.CopyTo(0, buffer, html.Length);
-            return Emit(path, buffer.AsMemory(0, html.Length));
+            return Emit(path, buffer.AsMemory(0, html.Length), renderer.PageWrites);
         }
         finally
         {
@@ -86,10 +87,10 @@ public sealed class RenderStage(SiteIndex index, MarkdownStage markdown, Templat
         }
     }
 
-    private bool Emit(string path, ReadOnlyMemory<char> html)
+    private bool Emit(string path, ReadOnlyMemory<char> html, TemplateWrites? writes)
     {
         if (!tree.Add(path, html.Span)) return false;
-        links?.Scan(path, html);
+        links?.Scan(path, html, writes);
         return true;
     }
 

@@ -74,7 +74,7 @@ public sealed class SiteBuilder(BuildOptions options)
         var bilingual = config.SideBySide && templates.Has(TemplateRenderer.BilingualLayout);
         var models = new PageModelBuilder(index, markdown.TocOf, bilingual, options.Parallelism);
         var renderer = new TemplateRenderer(templates, new TemplateFunctions(templates, themeAssets, models, config), models, config, bag);
-        var render = new RenderStage(index, markdown, renderer, tree, links, new ParityChecker(index, bag, options.Strict), bilingual, bag, options);
+        var render = new RenderStage(index, markdown, renderer, tree, links, new ParityChecker(index, bag, options.Strict, markdown.HeadingIdsOf), bilingual, bag, options);
         var renderFailed = render.Run();
         if (!SpecialPages(renderer, index, render, tree)) renderFailed++;
         foreach (var asset in index.Assets) AddOrReport(tree, asset.OutputPath, File.ReadAllBytes(asset.FullPath), asset.SourcePath, bag);
@@ -103,9 +103,9 @@ public sealed class SiteBuilder(BuildOptions options)
     private static bool SpecialPages(TemplateRenderer renderer, SiteIndex index, RenderStage render, OutputTree tree)
     {
         var landing = renderer.RenderSpecial("landing.html", "index.html");
-        if (landing is not null) render.Emit("index.html", landing);
+        if (landing is not null) render.Emit("index.html", landing, renderer.PageWrites);
         var notFound = renderer.RenderSpecial("404.html", "404.html");
-        if (notFound is not null) render.Emit("404.html", notFound);
+        if (notFound is not null) render.Emit("404.html", notFound, renderer.PageWrites);
         var baseUrl = index.Config.BaseUrl;
         if (!string.IsNullOrEmpty(baseUrl)) tree.Add("sitemap.xml", SitemapWriter.Sitemap(index, baseUrl));
         tree.Add("robots.txt", SitemapWriter.Robots(baseUrl));

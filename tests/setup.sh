@@ -11,11 +11,16 @@ command -v java >/dev/null 2>&1 || need+=(default-jre-headless)
 command -v npm >/dev/null 2>&1 || need+=(npm)
 # A C toolchain links the natively compiled release build (NativeBinaryTests publishes it).
 command -v gcc >/dev/null 2>&1 || command -v clang >/dev/null 2>&1 || need+=(gcc libc6-dev)
-if [ ${#need[@]} -gt 0 ]; then
+# ICU: the tool writes page dates with each language's culture data (the .NET SDK needs it too, unless run invariant).
+icu=""
+ls /usr/lib/*/libicuuc.so.* /usr/lib/libicuuc.so.* >/dev/null 2>&1 || icu=missing
+if [ ${#need[@]} -gt 0 ] || [ -n "$icu" ]; then
   sudo=""
   [ "$(id -u)" -eq 0 ] || sudo=sudo
-  echo "Installing ${need[*]} with apt-get"
   $sudo apt-get update -qq
+  # Debian names the package by ICU's version (libicu72 on Debian 12).
+  [ -z "$icu" ] || need+=("$(apt-cache pkgnames libicu | grep -E '^libicu[0-9]+$' | sort -V | tail -1)")
+  echo "Installing ${need[*]} with apt-get"
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${need[@]}" >/dev/null
 fi
 

@@ -3,6 +3,7 @@ using SiteGen.Content;
 using SiteGen.Diagnostics;
 using SiteGen.Markdown;
 using SiteGen.Output;
+using SiteGen.Templates;
 
 namespace SiteGen.Checks;
 
@@ -20,8 +21,12 @@ public sealed class LinkChecker(DiagnosticBag bag)
     public int InternalLinks => _internalLinks;
     public SortedSet<string> ExternalLinks { get; } = new(StringComparer.Ordinal);
 
+    private readonly TemplateOrigins _origins = new();
+
     /// <summary>Thread-safe: called by the render stage's threads.</summary>
-    public void Scan(string path, ReadOnlyMemory<char> html) => _pages[path] = LinkScanner.Scan(html, _pool);
+    /// <param name="writes">Where the templates' text went in the page, to blame a broken link on the template line that wrote it.</param>
+    public void Scan(string path, ReadOnlyMemory<char> html, TemplateWrites? writes = null) =>
+        _pages[path] = LinkScanner.Scan(html, _pool, writes is null || writes.IsEmpty ? null : offset => _origins.Of(writes, offset));
 
     /// <param name="exists">Whether the output holds a file at a site-relative path.</param>
     /// <param name="origins">For pages rendered from Markdown: where each link URL was written.</param>
@@ -38,14 +43,14 @@ public sealed class LinkChecker(DiagnosticBag bag)
             var fromMarkdown = origins.GetValueOrDefault(path);
             var skip = alreadyReported.TryGetValue(path, out var r) && r.Count > 0 ? r.Select(Normalize).ToHashSet() : null;
             var dir = path.Contains('/') ? path[..path.LastIndexOf('/')] : "";
-            foreach (var link in page.Links)
-                if (skip is null || !skip.Contains(Normalize(link.Url)))
-                    CheckLink(path, dir, link, exists, fromMarkdown, external);
+            for (var i = 0; i < page.Links.Length; i++)
+                if (skip is null || !skip.Contains(Normalize(page.Links[i].Url)))
+                    CheckLink(path, dir, page.Links[i], page.Written?[i] ?? -1, exists, fromMarkdown, external);
         });
         ExternalLinks.UnionWith(external.Keys);
     }
 
-    private void CheckLink(string fromPath, string fromDir, ScannedLink link, Func<string, bool> exists, Dictionary<string, LinkOrigin>? origins, ConcurrentDictionary<string, bool> external)
+    private void CheckLink(string fromPath, string fromDir, ScannedLink link, int written, Func<string, bool> exists, Dictionary<string, LinkOrigin>? origins, ConcurrentDictionary<string, bool> external)
     {
         var url = link.Url.Trim();
         if (url.Length == 0 || url == "#") return;
@@ -53,8 +58,13 @@ public sealed class LinkChecker(DiagnosticBag bag)
         Interlocked.Increment(ref _internalLinks);
         if (url.StartsWith('/'))
         {
-            var (at, shown, _) = Blame(fromPath, link, url, origins);
-            bag.Error(at, $"link '{shown}' is root-absolute and breaks when the site is served under a sub-path");
+            if (written >= 0)
+                bag.Error(_origins.At(written), $"link '{url}' is root-absolute and breaks when the site is served under a sub-path", $"while rendering {fromPath}");
+            else
+            {
+                var (at, shown, _) = Blame(fromPath, link, url, origins);
+                bag.Error(at, $"link '{shown}' is root-absolute and breaks when the site is served under a sub-path");
+            }
             return;
         }
         var hash = url.IndexOf('#');
@@ -65,15 +75,26 @@ public sealed class LinkChecker(DiagnosticBag bag)
         var target = pathPart.Length == 0 ? fromPath : ResolveIn(fromDir, Uri.UnescapeDataString(pathPart));
         if (target is null || !exists(target))
         {
-            var (at, shown, fromMarkdown) = Blame(fromPath, link, url, origins);
-            bag.Error(at, $"link '{shown}' points to nothing in the output", fromMarkdown ? $"no {target}" : null);
+            // A template writes the same link on many pages, each relative to its page: told by its target, the
+            // message is the same for every page, so the template's line is reported once.
+            if (written >= 0) bag.Error(_origins.At(written), $"link to {target ?? url} points to nothing in the output", $"'{url}' while rendering {fromPath}");
+            else
+            {
+                var (at, shown, fromMarkdown) = Blame(fromPath, link, url, origins);
+                bag.Error(at, $"link '{shown}' points to nothing in the output", fromMarkdown ? $"no {target}" : null);
+            }
             return;
         }
         if (fragment is null || fragment.Length == 0) return;
         if (!_pages.TryGetValue(target, out var targetPage) || !targetPage.HasId(fragment))
         {
-            var (at, shown, _) = Blame(fromPath, link, url, origins);
-            bag.Error(at, $"link '{shown}': no heading or element with id '{fragment}' on that page", $"in {target}");
+            if (written >= 0 && pathPart.Length == 0) bag.Error(_origins.At(written), $"link '{url}': no heading or element with id '{fragment}' on the same page", $"while rendering {fromPath}");
+            else if (written >= 0) bag.Error(_origins.At(written), $"link to {target}#{fragment}: no heading or element with id '{fragment}' on that page", $"'{url}' while rendering {fromPath}");
+            else
+            {
+                var (at, shown, _) = Blame(fromPath, link, url, origins);
+                bag.Error(at, $"link '{shown}': no heading or element with id '{fragment}' on that page", $"in {target}");
+            }
         }
     }
 

@@ -15,7 +15,8 @@ public readonly record struct ScannedLink(string Url, int Line, int Column);
 /// arrays, the ids sorted. Kept from a page's scan to the end of the build, each object here is one more the GC walks;
 /// as sets and lists they were six objects a page, and 18 MB more at 20,000 pages with side-by-side views.
 /// </summary>
-public sealed record ScannedPage(string[] Ids, ScannedLink[] Links, (string Id, int Line, int Column)[] DuplicateIds)
+/// <param name="Written">For each link, the template text that wrote its tag (an id of <see cref="TemplateOrigins"/>), or -1; null when no template text is known for the page.</param>
+public sealed record ScannedPage(string[] Ids, ScannedLink[] Links, (string Id, int Line, int Column)[] DuplicateIds, int[]? Written = null)
 {
     public bool HasId(string id) => Array.BinarySearch(Ids, id, StringComparer.Ordinal) >= 0;
 }
@@ -39,7 +40,8 @@ public static class LinkScanner
         name.Span is "id" or "href" or "src";
 
     /// <param name="pool">Kept for the whole build (a table per thread): the same URLs and ids (navigation, `#part-1`) recur on thousands of pages.</param>
-    public static ScannedPage Scan(ReadOnlyMemory<char> html, StringPool pool)
+    /// <param name="writtenBy">Which template text wrote the character at an offset of the page (-1 if none).</param>
+    public static ScannedPage Scan(ReadOnlyMemory<char> html, StringPool pool, Func<int, int>? writtenBy = null)
     {
         // One set and list per thread, emptied before each page (a scan that failed may have left some): only the arrays
         // made from them are kept.
@@ -47,6 +49,8 @@ public static class LinkScanner
         var links = _links ??= [];
         ids.Clear();
         links.Clear();
+        var written = writtenBy is null ? null : _written ??= [];
+        written?.Clear();
         List<(string, int, int)>? duplicates = null;
         using var tokenizer = new HtmlTokenizer(Source(html), HtmlEntityProvider.Resolver)
         {
@@ -73,12 +77,15 @@ public static class LinkScanner
                     if (id.Length > 0 && !ids.Add(id)) (duplicates ??= []).Add((id, token.Position.Line, token.Position.Column));
                 }
                 else if (linkAttribute is not null && attribute.Name == linkAttribute)
+                {
                     links.Add(new ScannedLink(pool.Get(attribute.Value), token.Position.Line, token.Position.Column));
+                    written?.Add(writtenBy!(token.Position.Position - 1)); // the tag's `<`; positions are 1-based
+                }
             }
         }
         var sortedIds = ids.ToArray();
         Array.Sort(sortedIds, StringComparer.Ordinal);
-        return new ScannedPage(sortedIds, [.. links], duplicates?.ToArray() ?? []);
+        return new ScannedPage(sortedIds, [.. links], duplicates?.ToArray() ?? [], written is null || written.TrueForAll(w => w < 0) ? null : [.. written]);
     }
 
     /// <summary>
@@ -93,6 +100,7 @@ public static class LinkScanner
 
     [ThreadStatic] private static HashSet<string>? _ids;
     [ThreadStatic] private static List<ScannedLink>? _links;
+    [ThreadStatic] private static List<int>? _written;
 
     /// <summary>Markdig percent-encodes non-ASCII ids in hrefs; compare decoded and NFC-normalised.</summary>
     public static string Normalize(string s)

@@ -68,6 +68,8 @@ public sealed class Page
     public MarkdownDocument? Document { get; set; }
     /// <summary>Null until the page is parsed, or until a template asks for it (<see cref="Markdown.MarkdownStage.TocOf"/>).</summary>
     public IReadOnlyList<TocEntry>? Toc { get; set; }
+    /// <summary>Every heading's id in document order, once parsed (see <see cref="Markdown.MarkdownStage.HeadingIdsOf"/>).</summary>
+    public string[]? HeadingIds { get; set; }
     /// <summary>Where each rewritten link was written, so the output checker can blame the Markdown line.</summary>
     public Dictionary<string, LinkOrigin> LinkOrigins { get; } = new();
     /// <summary>Links to pages of the site, by the target's translation key, for the link parity check.</summary>

@@ -17,8 +17,26 @@ public sealed class MarkdownStage(MarkdownPipeline pipeline, string? cjkTag)
     {
         page.Document = Markdig.Markdown.Parse(page.Body, pipeline);
         page.Toc ??= TocBuilder.Build(page.Document);
+        page.HeadingIds ??= TocBuilder.HeadingIds(page.Document);
         return "";
     });
+
+    /// <summary>
+    /// The ids of a page's headings in order, for the parity check, which compares a link's `#fragment` by the heading's
+    /// place: parsed for it when the page's group has not been rendered yet (a page that cannot be parsed reports that itself).
+    /// </summary>
+    public IReadOnlyList<string> HeadingIdsOf(Page page)
+    {
+        if (page.HeadingIds is { } ids) return ids;
+        try
+        {
+            return page.HeadingIds = TocBuilder.HeadingIds(Markdig.Markdown.Parse(page.Body, pipeline));
+        }
+        catch (Exception e) when (IsRefusal(e))
+        {
+            return [];
+        }
+    }
 
     /// <summary>
     /// A page's table of contents, for a template that shows another page's before that page is rendered: parsed for

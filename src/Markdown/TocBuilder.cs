@@ -15,6 +15,10 @@ public static class TocBuilder
             .Select(h => new TocEntry(h.Level, h.GetAttributes().Id!, PlainText(h.Inline)))
             .ToList();
 
+    /// <summary>Every heading's id in document order ("" for one without), so a heading's place can be compared across languages.</summary>
+    public static string[] HeadingIds(MarkdownDocument doc) =>
+        doc.Descendants<HeadingBlock>().Select(h => h.TryGetAttributes()?.Id ?? "").ToArray();
+
     public static string PlainText(ContainerInline? inline)
     {
         var sb = new StringBuilder();

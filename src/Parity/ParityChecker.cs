@@ -8,8 +8,19 @@ namespace SiteGen.Parity;
 /// Compares every page in the source language with each of its translations: numbers, structure, links, front-matter
 /// lists and staleness. Findings are warnings, or errors with `--strict`; each names both files and lines.
 /// </summary>
-public sealed class ParityChecker(SiteIndex index, DiagnosticBag bag, bool strict)
+/// <param name="headingIds">A page's heading ids in order, parsed for it if its group has not been rendered yet.</param>
+public sealed class ParityChecker(SiteIndex index, DiagnosticBag bag, bool strict, Func<Page, IReadOnlyList<string>> headingIds)
 {
+    /// <summary>Each page by translation key and language: where a link of that language lands.</summary>
+    private readonly Dictionary<(string Key, string Lang), Page> _byKey = ByKey(index);
+
+    private static Dictionary<(string, string), Page> ByKey(SiteIndex index)
+    {
+        var byKey = new Dictionary<(string, string), Page>();
+        foreach (var page in index.Pages) byKey.TryAdd((page.TranslationKey, page.Language.Key), page); // a clash is reported by the index
+        return byKey;
+    }
+
     private int _findings;
     public int Findings => _findings;
 
@@ -25,11 +36,12 @@ public sealed class ParityChecker(SiteIndex index, DiagnosticBag bag, bool stric
     {
         var a = BlockOutline.Of(source);
         var b = BlockOutline.Of(translation);
-        if (StructureMatches(source, a, translation, b))
+        var aligned = StructureMatches(source, a, translation, b);
+        if (aligned)
             for (var i = 0; i < a.Count; i++) CompareNumbers(source, a[i].Line, a[i].Text, translation, b[i].Line, b[i].Text);
         else
             CompareNumbers(source, source.BodyFirstLine, string.Concat(a.Select(x => x.Text + " ")), translation, translation.BodyFirstLine, string.Concat(b.Select(x => x.Text + " ")));
-        CompareLinks(source, translation);
+        CompareLinks(source, a, translation, b, aligned);
         CompareData(source, translation);
         CheckStaleness(source, a, translation);
     }
@@ -63,21 +75,51 @@ public sealed class ParityChecker(SiteIndex index, DiagnosticBag bag, bool stric
         Report(translation, line, $"numbers differ from {source.SourcePath}:{sourceLine} ({string.Join("; ", parts)})");
     }
 
-    private void CompareLinks(Page source, Page translation)
+    /// <summary>
+    /// Links to the same pages and headings, in any order. A `#fragment` is compared by the heading it reaches (its place
+    /// in the target page's outline), since auto ids come from each language's own heading text; the same id on both
+    /// sides is the same target. Each finding is at the link's line, and names the line of the other side's block.
+    /// </summary>
+    private void CompareLinks(Page source, List<OutlineBlock> a, Page translation, List<OutlineBlock> b, bool aligned)
     {
         if (SameLinks(source.PageLinks, translation.PageLinks)) return; // the usual case, as with numbers
-        var there = source.PageLinks.Select(l => (l.TargetKey, l.Fragment)).ToList();
-        var here = translation.PageLinks.Select(l => (l.TargetKey, l.Fragment)).ToList();
+        var there = source.PageLinks.Select(l => Target(source, l)).ToList();
+        var here = translation.PageLinks.Select(l => Target(translation, l)).ToList();
         foreach (var missing in MultisetMinus(there, here).Distinct())
         {
-            var at = source.PageLinks.First(l => (l.TargetKey, l.Fragment) == missing).At;
-            Report(translation, translation.BodyFirstLine, $"{source.SourcePath}:{at.Line} links to {Describe(missing)}, this page does not");
+            var link = source.PageLinks[there.IndexOf(missing)];
+            Report(translation, Counterpart(link.At.Line, a, b, aligned, translation.BodyFirstLine),
+                $"{source.SourcePath}:{link.At.Line} links to {Describe(link)}, this page does not");
         }
         foreach (var extra in MultisetMinus(here, there).Distinct())
         {
-            var at = translation.PageLinks.First(l => (l.TargetKey, l.Fragment) == extra).At;
-            Report(translation, at.Line, $"links to {Describe(extra)}, {source.SourcePath}:{source.BodyFirstLine} does not");
+            var link = translation.PageLinks[here.IndexOf(extra)];
+            Report(translation, link.At.Line, $"links to {Describe(link)}, {source.SourcePath}:{Counterpart(link.At.Line, b, a, aligned, source.BodyFirstLine)} does not",
+                column: link.At.Column);
         }
+    }
+
+    /// <summary>What a link reaches: the target page, and the heading by its place when the fragment names one.</summary>
+    private (string Key, string Anchor) Target(Page from, PageLink link)
+    {
+        if (link.Fragment.Length == 0) return (link.TargetKey, "");
+        var fragment = Nfc(link.Fragment);
+        if (_byKey.GetValueOrDefault((link.TargetKey, from.Language.Key)) is { } target)
+        {
+            var ids = headingIds(target);
+            for (var i = 0; i < ids.Count; i++)
+                if (ids[i].Length > 0 && Nfc(ids[i]) == fragment) return (link.TargetKey, $"heading {i + 1}");
+        }
+        return (link.TargetKey, "#" + fragment); // not a heading (a footnote, an element's own id): compared as written
+    }
+
+    private static string Nfc(string s) => s.IsNormalized(System.Text.NormalizationForm.FormC) ? s : s.Normalize(System.Text.NormalizationForm.FormC);
+
+    /// <summary>The line of the block, on the other side, at the place of the block that holds <paramref name="line"/>.</summary>
+    private static int Counterpart(int line, List<OutlineBlock> from, List<OutlineBlock> to, bool aligned, int fallback)
+    {
+        var i = from.FindLastIndex(block => block.Line <= line);
+        return aligned && i >= 0 && i < to.Count ? to[i].Line : fallback;
     }
 
     /// <summary>The same targets in the same order. A loop: comparing (key, fragment) tuples is generic code the JIT and ReadyToRun builds compile when they run.</summary>
@@ -127,16 +169,16 @@ public sealed class ParityChecker(SiteIndex index, DiagnosticBag bag, bool stric
             $"update the translation, then run `SiteGen translated {translation.SourcePath}`");
     }
 
-    private void Report(Page translation, int line, string message, string? hint = null)
+    private void Report(Page translation, int line, string message, string? hint = null, int column = 1)
     {
         Interlocked.Increment(ref _findings);
-        var at = new SourceLocation(translation.SourcePath, line, 1);
+        var at = new SourceLocation(translation.SourcePath, line, column);
         if (strict) bag.Error(at, "translation drift: " + message, hint);
         else bag.Warning(at, "translation drift: " + message, hint);
     }
 
-    private static string Describe((string Key, string Fragment) link) =>
-        link.Fragment.Length == 0 ? $"'{link.Key}'" : $"'{link.Key}#{link.Fragment}'";
+    private static string Describe(PageLink link) =>
+        link.Fragment.Length == 0 ? $"'{link.TargetKey}'" : $"'{link.TargetKey}#{link.Fragment}'";
 
     private static List<T> MultisetMinus<T>(List<T> a, List<T> b) where T : notnull
     {

@@ -1,5 +1,7 @@
 using System.Text;
+using Scriban;
 using Scriban.Runtime;
+using Scriban.Syntax;
 
 namespace SiteGen.Templates;
 
@@ -7,11 +9,33 @@ namespace SiteGen.Templates;
 /// Template output left in a builder for the caller to read. Scriban's `Render` returns the output's `ToString()` and
 /// empties a <see cref="StringBuilderOutput"/>; this one says "" and keeps its text, so no string of it is made.
 /// </summary>
-public sealed class BuilderOutput : IScriptOutput
+/// <param name="context">The context rendering into it, if its template text is to be located (<see cref="Writes"/>).</param>
+public sealed class BuilderOutput(TemplateContext? context = null) : IScriptOutput
 {
     public StringBuilder Builder { get; } = new();
 
-    public void Write(string text, int offset, int count) => Builder.Append(text, offset, count);
+    /// <summary>Where each template's literal text went in <see cref="Builder"/>, for the link check.</summary>
+    public TemplateWrites Writes { get; } = new();
+
+    public void Clear()
+    {
+        Builder.Clear();
+        Writes.Clear();
+    }
+
+    public void Write(string text, int offset, int count)
+    {
+        // Scriban writes a template's literal text from the template's whole source, with the statement as its current node.
+        if (context?.CurrentNode is ScriptRawStatement { Span.FileName: { } file }) Writes.Literal(Builder.Length, file, text, offset, count);
+        Builder.Append(text, offset, count);
+    }
+
+    /// <summary>HTML written as it is, with the template writes of the output it came from (a partial's, the layout's).</summary>
+    public void Write(TrustedHtml html)
+    {
+        if (html.Writes is { Count: > 0 } writes) Writes.Include(Builder.Length, writes);
+        html.WriteTo(Builder);
+    }
 
     public ValueTask WriteAsync(string text, int offset, int count, CancellationToken cancellationToken)
     {

@@ -17,26 +17,28 @@ public sealed class EscapingTemplateContext : TemplateContext
     /// <summary>Partials being rendered, innermost last, to report recursion by name.</summary>
     public List<string> PartialStack { get; } = new();
 
-    private readonly List<StringBuilderOutput> _partialOutputs = new();
+    private readonly List<BuilderOutput> _partialOutputs = new();
 
     /// <summary>Where a page's layout is rendered before the base layout wraps it: kept, like the context, per thread.</summary>
-    public BuilderOutput LayoutOutput { get; } = new();
+    public BuilderOutput LayoutOutput { get; }
 
     /// <summary>Where the base layout renders the whole page.</summary>
-    public BuilderOutput PageOutput { get; } = new();
+    public BuilderOutput PageOutput { get; }
 
     /// <summary>
     /// The output for a partial at a nesting depth, kept with the context (one per thread): Scriban empties it after
     /// each render, so each page's partials need no new StringBuilder.
     /// </summary>
-    public StringBuilderOutput PartialOutput(int depth)
+    public BuilderOutput PartialOutput(int depth)
     {
-        while (_partialOutputs.Count <= depth) _partialOutputs.Add(new StringBuilderOutput());
+        while (_partialOutputs.Count <= depth) _partialOutputs.Add(new BuilderOutput(this));
         return _partialOutputs[depth];
     }
 
     public EscapingTemplateContext()
     {
+        LayoutOutput = new BuilderOutput(this);
+        PageOutput = new BuilderOutput(this);
         StrictVariables = true;
         EnableRelaxedMemberAccess = false;
         LoopLimit = int.MaxValue; // a section may list thousands of pages
@@ -54,8 +56,8 @@ public sealed class EscapingTemplateContext : TemplateContext
 
     private EscapingTemplateContext WriteTrusted(TrustedHtml trusted)
     {
-        if (Output is StringBuilderOutput builder) trusted.WriteTo(builder.Builder);
-        else if (Output is BuilderOutput layout) trusted.WriteTo(layout.Builder);
+        if (Output is BuilderOutput output) output.Write(trusted);
+        else if (Output is StringBuilderOutput builder) trusted.WriteTo(builder.Builder);
         else Output.Write(trusted.Html, 0, trusted.Html.Length);
         return this;
     }

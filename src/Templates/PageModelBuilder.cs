@@ -75,7 +75,7 @@ public sealed class PageModelBuilder
             ["title"] = page.Title,
             ["description"] = page.Meta.Description ?? "",
             ["date"] = page.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            ["date_display"] = page.Date?.ToString(lang.DateFormat, CultureInfo.InvariantCulture),
+            ["date_display"] = page.Date is { } date ? DateCulture.Format(date, lang) : null,
             ["url"] = page.Url,
             ["kind"] = page.Kind.ToString().ToLowerInvariant(),
             ["is_home"] = page.Kind == PageKind.Home,

@@ -84,13 +84,14 @@ public sealed class TemplateFunctions
         stack.Add(path);
         try
         {
-            return new TrustedHtml(template.Render(context));
+            template.Render(context);
+            return new TrustedHtml(output.Builder.ToString(), output.Writes.ToArray());
         }
         finally
         {
             context.PopOutput();
             stack.RemoveAt(stack.Count - 1);
-            output.Builder.Clear(); // already empty, unless the render failed half-way
+            output.Clear();
         }
     }
 

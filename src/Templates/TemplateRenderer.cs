@@ -29,7 +29,7 @@ public sealed class TemplateRenderer(TemplateStore templates, TemplateFunctions 
         globals["translation"] = ((ScriptArray)model["translations"]!).FirstOrDefault();
         var main = RenderInPlace(layout, globals, page.Url, page.Language, page.SourcePath, c => c.LayoutOutput);
         if (main is null || templates.IsBroken(LayoutResolver.Base)) return null;
-        globals["main"] = new TrustedHtml(main);
+        globals["main"] = new TrustedHtml(main, _context!.LayoutOutput.Writes.All);
         return RenderInPlace(LayoutResolver.Base, globals, page.Url, page.Language, page.SourcePath, c => c.PageOutput);
     }
 
@@ -55,7 +55,7 @@ public sealed class TemplateRenderer(TemplateStore templates, TemplateFunctions 
         globals["rows"] = rowModels;
         var main = RenderInPlace(BilingualLayout, globals, viewUrl, own.Language, own.SourcePath, c => c.LayoutOutput);
         if (main is null || templates.IsBroken(LayoutResolver.Base)) return null;
-        globals["main"] = new TrustedHtml(main);
+        globals["main"] = new TrustedHtml(main, _context!.LayoutOutput.Writes.All);
         return RenderInPlace(LayoutResolver.Base, globals, viewUrl, own.Language, own.SourcePath, c => c.PageOutput);
     }
 
@@ -68,8 +68,11 @@ public sealed class TemplateRenderer(TemplateStore templates, TemplateFunctions 
             bag.Error(new SourceLocation($"{TemplateStore.Folder}/{name}"), $"template {TemplateStore.Folder}/{name} is missing");
             return null;
         }
-        return Render(name, Globals(outputPath, config.Default), outputPath, config.Default, outputPath);
+        return RenderInPlace(name, Globals(outputPath, config.Default), outputPath, config.Default, outputPath, c => c.PageOutput)?.ToString();
     }
+
+    /// <summary>Where the templates' text went in the page this thread rendered last (see <see cref="TemplateWrites"/>).</summary>
+    public TemplateWrites? PageWrites => _context?.PageOutput.Writes;
 
     private ScriptObject Globals(string fromUrl, LanguageConfig lang)
     {
@@ -106,9 +109,6 @@ public sealed class TemplateRenderer(TemplateStore templates, TemplateFunctions 
     // Setting up a context (Scriban's builtins) costs more than rendering a small layout: one per thread, reused.
     [ThreadStatic] private static EscapingTemplateContext? _context;
 
-    private string? Render(string name, ScriptObject globals, string fromUrl, LanguageConfig lang, string renderingFor) =>
-        Run(name, globals, fromUrl, lang, renderingFor, static (template, context) => template.Render(context));
-
     /// <summary>
     /// Rendered into one of the context's kept builders: a layout into the one the base layout then writes as its
     /// `main`, the base layout into the page's.
@@ -117,7 +117,7 @@ public sealed class TemplateRenderer(TemplateStore templates, TemplateFunctions 
         Run(name, globals, fromUrl, lang, renderingFor, (template, context) =>
         {
             var output = into(context);
-            output.Builder.Clear();
+            output.Clear();
             context.PushOutput(output);
             try
             {

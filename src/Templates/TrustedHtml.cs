@@ -10,11 +10,16 @@ public sealed class TrustedHtml
 
     public TrustedHtml(string html) => _html = html;
 
+    /// <summary>A partial's output, with where its templates' text went in it (see <see cref="TemplateWrites"/>).</summary>
+    internal TrustedHtml(string html, IReadOnlyList<TemplateWrites.Write> writes) => (_html, Writes) = (html, writes);
+
+    internal IReadOnlyList<TemplateWrites.Write>? Writes { get; }
+
     /// <summary>
     /// A layout's output still in the renderer's builder, for the base layout to copy as it is: no string of the page's
     /// main part is made (a ninth of all that a 2,000-page build with views allocated). Valid while that page renders.
     /// </summary>
-    internal TrustedHtml(StringBuilder builder) => _builder = builder;
+    internal TrustedHtml(StringBuilder builder, IReadOnlyList<TemplateWrites.Write>? writes = null) => (_builder, Writes) = (builder, writes);
 
     public string Html => _html ??= _builder!.ToString();
 

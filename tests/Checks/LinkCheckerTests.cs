@@ -10,7 +10,7 @@ public class LinkCheckerTests
     public void Template_links_are_checked_too()
     {
         using var site = new TestSite(Page + "-- templates/layouts/page.html --\n{{ content }}\n<a href=\"../nowhere/\">x</a>\n");
-        Assert.Contains("en/p/index.html:7:1: error: link '../nowhere/' points to nothing in the output", TestSite.Errors(site.Build()));
+        Assert.Contains("templates/layouts/page.html:2:1: error: link to en/nowhere/index.html points to nothing in the output ('../nowhere/' while rendering en/p/index.html)", TestSite.Errors(site.Build()));
     }
 
     [Fact]
@@ -42,6 +42,6 @@ public class LinkCheckerTests
         using var site = new TestSite(Page + "-- templates/layouts/page.html --\n{{ content }}<script>var s = '<a href=\"../nowhere/\" id=\"same\">';</script><style>p::after { content: '<a href=x>'; }</style><textarea><a href=\"../in-textarea/\"></textarea><a href=\"../after/\">x</a>\n");
         // Only the link after them counts: the scan is back to markup once each element ends.
         var errors = TestSite.Errors(site.Build()).Where(e => e.Contains(": error: ")).ToList();
-        Assert.Equal(["en/p/index.html:6:158: error: link '../after/' points to nothing in the output"], errors);
+        Assert.Equal(["templates/layouts/page.html:1:171: error: link to en/after/index.html points to nothing in the output ('../after/' while rendering en/p/index.html)"], errors);
     }
 }

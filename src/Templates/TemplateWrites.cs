@@ -1,0 +1,50 @@
+namespace SiteGen.Templates;
+
+/// <summary>
+/// Where a template's own text went in one output: for each piece of a template's literal text that holds a `&lt;`
+/// (where every tag of the output starts: values a template writes are escaped), its offset in the output and in the
+/// template. The link check reads it to blame a broken link on the template line that wrote its tag. Kept per output
+/// (per thread) and emptied with it, so a page costs no more than a list's growth.
+/// </summary>
+public sealed class TemplateWrites
+{
+    /// <summary><paramref name="Length"/> characters written at <paramref name="At"/>, copied from <paramref name="Text"/> (the template's whole source) at <paramref name="TextOffset"/>.</summary>
+    public readonly record struct Write(int At, int Length, string File, string Text, int TextOffset);
+
+    private readonly List<Write> _writes = new();
+
+    public bool IsEmpty => _writes.Count == 0;
+
+    public void Clear() => _writes.Clear();
+
+    /// <summary>A template's literal text, about to be appended at <paramref name="at"/>.</summary>
+    public void Literal(int at, string file, string text, int offset, int count)
+    {
+        if (text.AsSpan(offset, count).Contains('<')) _writes.Add(new Write(at, count, file, text, offset));
+    }
+
+    /// <summary>Another output's writes (a partial's, a layout's), copied in at <paramref name="at"/> with it.</summary>
+    public void Include(int at, IReadOnlyList<Write> writes)
+    {
+        foreach (var w in writes) _writes.Add(w with { At = w.At + at });
+    }
+
+    public Write[] ToArray() => [.. _writes];
+
+    public IReadOnlyList<Write> All => _writes;
+
+    /// <summary>The template and offset in it of the output character at <paramref name="offset"/>, if a template's literal text wrote it.</summary>
+    public (string File, string Text, int TextOffset)? Find(int offset)
+    {
+        int lo = 0, hi = _writes.Count - 1, found = -1;
+        while (lo <= hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (_writes[mid].At <= offset) { found = mid; lo = mid + 1; }
+            else hi = mid - 1;
+        }
+        if (found < 0) return null;
+        var w = _writes[found];
+        return offset < w.At + w.Length ? (w.File, w.Text, w.TextOffset + offset - w.At) : null;
+    }
+}

@@ -19,13 +19,16 @@ namespace SiteGen;
 /// read, parsed and rendered into their layouts, then their side-by-side views, then the translations' parity with their
 /// source; after which the group's bodies and syntax trees are let go. Every page goes to the output (on disk, in a
 /// build) as soon as it is made, so memory holds one group per core instead of the whole site. With a
-/// <see cref="RenderCache"/> (serve), HTML whose inputs did not change is taken from the last build.
+/// <see cref="RenderCache"/> (serve), HTML whose inputs did not change is taken from the last build, and each render notes
+/// what it read of other pages (<see cref="RenderReads"/>).
 /// </summary>
 public sealed class RenderStage(SiteIndex index, MarkdownStage markdown, TemplateRenderer renderer, OutputTree tree, LinkChecker? links,
     ParityChecker parity, bool bilingualViews, DiagnosticBag bag, BuildOptions options)
 {
     private readonly RenderCache? _cache = options.Cache;
-    private readonly string _siteKey = options.Cache is null ? "" : RenderCache.SiteKey(options.Root, index, options);
+    private readonly RenderKeys? _keys = options.Cache is { } cache
+        ? new RenderKeys(cache, RenderCache.SiteKey(options.Root, index, options), index, markdown.TocOf)
+        : null;
     private long _renderTicks, _viewTicks, _parityTicks;
     private int _failed;
 
@@ -36,7 +39,7 @@ public sealed class RenderStage(SiteIndex index, MarkdownStage markdown, Templat
     /// <returns>how many pages could not be rendered (their problems are reported).</returns>
     public int Run()
     {
-        _cache?.ResetCounters();
+        _cache?.Begin();
         var groups = index.Pages.GroupBy(p => p.TranslationKey).Select(g => g.ToList()).ToList();
         Parallel.ForEach(groups, options.Parallelism, group =>
         {
@@ -96,22 +99,22 @@ public sealed class RenderStage(SiteIndex index, MarkdownStage markdown, Templat
 
     private void Page(Page page)
     {
-        var key = Key(page.Body);
-        if (_cache?.TryReuse(page, page.OutputPath, key) is { } kept)
+        var key = _keys?.Of(page) ?? "";
+        if (_cache?.TryReuse(page, page.OutputPath, key, _keys!.Unchanged) is { } kept)
         {
             // From the cache: the side-by-side view still needs the syntax tree's links resolved.
             if (bilingualViews && page.Document is { } doc) new LinkResolver(index, null).Resolve(page, doc);
             Emit(page.OutputPath, kept);
             return;
         }
-        var html = markdown.Render(page, index, bag) is { } body ? renderer.RenderPageInPlace(page, body) : null;
+        var (html, reads) = Noting(() => markdown.Render(page, index, bag) is { } body ? renderer.RenderPageInPlace(page, body) : null);
         if (html is null)
         {
             Interlocked.Increment(ref _failed);
             return;
         }
         // A page whose links were reported is rendered again next time, so its errors are reported again.
-        if (_cache is not null && page.ReportedLinks.Count == 0) _cache.Store(page, page.OutputPath, key, html.ToString());
+        if (_cache is not null && page.ReportedLinks.Count == 0) _cache.Store(page, page.OutputPath, key, html.ToString(), reads);
         // Two pages with one URL were reported by the index; the first keeps the slot.
         Emit(page.OutputPath, html);
     }
@@ -120,12 +123,12 @@ public sealed class RenderStage(SiteIndex index, MarkdownStage markdown, Templat
     {
         var path = PageModelBuilder.BilingualUrl(page) + "index.html";
         var other = Counterpart(page);
-        var key = Key(page.Body, other.Body);
+        var key = _keys?.OfView(page, other) ?? "";
         bool emitted;
-        if (_cache?.TryReuse(null, path, key) is { } kept) emitted = Emit(path, kept);
-        else if (BilingualView(page, other) is { } html)
+        if (_cache?.TryReuse(null, path, key, _keys!.Unchanged) is { } kept) emitted = Emit(path, kept);
+        else if (Noting(() => BilingualView(page, other)) is ({ } html, var reads))
         {
-            _cache?.Store(null, path, key, html.ToString());
+            _cache?.Store(null, path, key, html.ToString(), reads);
             emitted = Emit(path, html);
         }
         else return;
@@ -143,9 +146,14 @@ public sealed class RenderStage(SiteIndex index, MarkdownStage markdown, Templat
             if (obj.TryGetAttributes() is { } attributes) attributes.Id = null;
     }
 
-    /// <summary>The cache key of HTML made from these texts; nothing is hashed or concatenated without a cache (a build).</summary>
-    private string Key(string text, string? other = null) =>
-        _cache is null ? "" : RenderCache.Hash(other is null ? _siteKey + "\0" + text : _siteKey + "\0" + text + "\0" + other);
+    /// <summary>Renders; with a cache, also what the render read of other pages. Nothing is noted or hashed in a build.</summary>
+    private (StringBuilder? Html, IReadOnlyList<RenderCache.TocRead> Reads) Noting(Func<StringBuilder?> render)
+    {
+        if (_keys is null) return (render(), []);
+        using var recording = RenderReads.Record();
+        var html = render();
+        return (html, html is null ? [] : _keys.Reads(recording));
+    }
 
     /// <summary>A page's source-language version (or, for a source page, its first translation).</summary>
     private Page Counterpart(Page page) =>

@@ -34,6 +34,7 @@ public sealed class ServeSession(BuildOptions options, TextWriter log)
             foreach (var d in result.Diagnostics) log.WriteLine(d);
             if (result.Succeeded)
             {
+                _cache.Commit();
                 Current = result.Output;
                 Version++;
                 _problemsEvent = null;
@@ -42,6 +43,7 @@ public sealed class ServeSession(BuildOptions options, TextWriter log)
             }
             else
             {
+                _cache.Discard();
                 var problems = result.Diagnostics.Where(d => d.IsError).Select(d => d.ToString()).ToList();
                 _problemsEvent = $"event: problems\ndata: {JsonSerializer.Serialize(problems, ProblemsJson.Default.ListString)}\n\n";
                 log.WriteLine($"{reason}: {problems.Count} problem(s); still serving the last good build");

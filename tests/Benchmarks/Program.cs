@@ -4,7 +4,8 @@ using SiteGen.Benchmarks;
 // dotnet run -c Release --project tests/Benchmarks -- <command>
 return args.FirstOrDefault() switch
 {
-    "serve-latency" => await ServeLatency.RunAsync(Paths.Repo, args.Length > 1 ? int.Parse(args[1]) : 20),
+    "serve-latency" => await ServeLatency.RunAsync(args.Length > 2 ? args[2] : Paths.Repo, args.Length > 1 ? int.Parse(args[1]) : 20,
+        args.Length > 3 ? args[3] : "themes/chips.md"),
     "stages" => RunStages(args[1..]),
     "yaml" => RunYaml(args[1..]),
     "corpus" => CorpusGenerator.Run(args[1..]),
@@ -25,6 +26,6 @@ static int RunYaml(string[] rest)
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: serve-latency [RUNS] | stages [BenchmarkDotNet args] | yaml [BenchmarkDotNet args] | corpus N OUTDIR");
+    Console.Error.WriteLine("usage: serve-latency [RUNS [SITE [PAGE.md under content/en]]] | stages [BenchmarkDotNet args] | yaml [BenchmarkDotNet args] | corpus N OUTDIR");
     return 2;
 }

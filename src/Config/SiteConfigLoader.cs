@@ -46,6 +46,9 @@ public static partial class SiteConfigLoader
             if (!PrefixPattern().IsMatch(l.Prefix)) bag.Error(At("languages"), $"language '{l.Key}': prefix '{l.Prefix}' must be one URL segment of letters, digits or '-'");
             if (string.IsNullOrWhiteSpace(l.Name)) bag.Error(At("languages"), $"language '{l.Key}' has no name");
             if (string.IsNullOrWhiteSpace(l.Title)) bag.Error(At("languages"), $"language '{l.Key}' has no title");
+            if (!LanguageTag.IsWellFormed(l.LangTag))
+                bag.Error(At("languages"), $"language '{l.Key}': {(string.IsNullOrEmpty(l.Tag) ? "key" : "tag")} '{l.LangTag}' is not a BCP 47 language tag",
+                    "write a tag such as 'en', 'zh-Hant' or 'zh-Hant-TW'" + (string.IsNullOrEmpty(l.Tag) ? " in `tag:`" : ""));
         }
         foreach (var dup in c.Languages.GroupBy(l => l.Key).Where(g => g.Count() > 1))
             bag.Error(At("languages"), $"language '{dup.Key}' is declared twice");

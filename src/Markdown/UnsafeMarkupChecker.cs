@@ -49,13 +49,56 @@ public sealed class UnsafeMarkupChecker : IMarkdownExtension
 
     private static void Check(MarkdownDocument doc)
     {
-        List<Finding>? findings = null;
-        void Refuse(MarkdownObject at, string message, string hint) =>
-            (findings ??= new()).Add(new Finding(at.Line, at.Column, message, hint));
+        var walk = new Walk();
+        walk.Block(doc);
+        if (walk.Findings is { } findings) doc.SetData(typeof(Finding), findings);
+    }
 
-        foreach (var node in doc.Descendants())
+    /// <summary>
+    /// One pass over blocks and inlines, by hand: Markdig's `Descendants()` nests an iterator per level, and every page
+    /// of every build goes through here.
+    /// </summary>
+    private sealed class Walk
+    {
+        public List<Finding>? Findings;
+
+        private void Refuse(MarkdownObject at, string message, string hint) =>
+            (Findings ??= new()).Add(new Finding(at.Line, at.Column, message, hint));
+
+        public void Block(Block block)
         {
-            switch (node)
+            Attributes(block);
+            switch (block)
+            {
+                case ContainerBlock container:
+                    foreach (var child in container) Block(child);
+                    break;
+                case LeafBlock { Inline: { } inline }:
+                    Inlines(inline);
+                    break;
+            }
+            if (block is LinkReferenceDefinition def && DangerousScheme(def.Url, image: true) is { } scheme)
+            {
+                Refuse(def, $"link reference definition [{def.Label}] with a '{scheme}:' URL is refused ({Why(scheme, image: true)})", SafeLink(image: false));
+                def.Url = "";
+            }
+        }
+
+        private void Inlines(ContainerInline container)
+        {
+            for (var inline = container.FirstChild; inline is not null; inline = inline.NextSibling)
+            {
+                // Most inlines are text, which holds no URL and gets no `{…}` (the parser gives those to its parent).
+                if (inline is LiteralInline) continue;
+                Inline(inline);
+                if (inline is ContainerInline nested) Inlines(nested);
+            }
+        }
+
+        private void Inline(Inline inline)
+        {
+            Attributes(inline);
+            switch (inline)
             {
                 case LinkInline { Reference: not null } link:
                     // A URL refused whatever uses it is reported once, at its definition; here it is only emptied.
@@ -74,38 +117,28 @@ public sealed class UnsafeMarkupChecker : IMarkdownExtension
                         link.Url = "";
                     }
                     break;
-                case AutolinkInline auto when !auto.IsEmail:
+                case AutolinkInline { IsEmail: false } auto:
                     if (DangerousScheme(auto.Url, image: false) is { } autoScheme)
                     {
                         Refuse(auto, $"autolink <{autoScheme}:…> is refused ({Why(autoScheme, image: false)})", SafeLink(image: false));
                         auto.Url = "";
                     }
                     break;
-                case LinkReferenceDefinition def:
-                    if (DangerousScheme(def.Url, image: true) is { } defScheme)
-                    {
-                        Refuse(def, $"link reference definition [{def.Label}] with a '{defScheme}:' URL is refused ({Why(defScheme, image: true)})", SafeLink(image: false));
-                        def.Url = "";
-                    }
-                    break;
-            }
-            if (node.TryGetAttributes() is { Properties: { Count: > 0 } properties } attributes)
-            {
-                // The parser puts the position of `{…}` on the attributes; a heading's own `{…}` keeps its block's.
-                var at = attributes.Line > 0 || attributes.Column > 0 ? attributes : node;
-                for (var i = properties.Count - 1; i >= 0; i--)
-                {
-                    if (AllowedAttributes.Contains(properties[i].Key)) continue;
-                    Refuse(at, $"attribute '{properties[i].Key}' in `{{…}}` is refused (it could run script or load content); only {AllowedList} may be set this way",
-                        $"remove it; {OptIn}");
-                    properties.RemoveAt(i);
-                }
             }
         }
-        if (findings is not null)
+
+        private void Attributes(MarkdownObject node)
         {
-            findings.Reverse(); // attributes were visited from the last; any order is sorted when printed
-            doc.SetData(typeof(Finding), findings);
+            if (node.TryGetAttributes() is not { Properties: { Count: > 0 } properties } attributes) return;
+            // The parser puts the position of `{…}` on the attributes; a heading's own `{…}` keeps its block's.
+            var at = attributes.Line > 0 || attributes.Column > 0 ? attributes : node;
+            properties.RemoveAll(property =>
+            {
+                if (AllowedAttributes.Contains(property.Key)) return false;
+                Refuse(at, $"attribute '{property.Key}' in `{{…}}` is refused (it could run script or load content); only {AllowedList} may be set this way",
+                    $"remove it; {OptIn}");
+                return true;
+            });
         }
     }
 

@@ -81,6 +81,7 @@ public static class DevServer
         {
             ctx.Response.StatusCode = (int)HttpStatusCode.Forbidden;
             ctx.Response.ContentType = "text/plain; charset=utf-8";
+            ctx.Response.Headers.XContentTypeOptions = "nosniff"; // the text repeats the Host header it refuses
             await ctx.Response.WriteAsync(LocalHost.Refusal(ctx.Request.Headers.Host), stop);
             return;
         }

@@ -33,6 +33,7 @@ public class ServeSecurityTests
             {
                 using var refused = await Get(serve, path, host);
                 Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+                Assert.Equal("nosniff", Assert.Single(refused.Headers.GetValues("X-Content-Type-Options")));
                 var text = await refused.Content.ReadAsStringAsync();
                 Assert.Equal($"SiteGen serve answers only requests for localhost, 127.0.0.1 or [::1], not '{host}': open the address it printed.\n", text);
             }

@@ -79,7 +79,7 @@ public sealed class UnsafeMarkupChecker : IMarkdownExtension
             }
             if (block is LinkReferenceDefinition def && DangerousScheme(def.Url, image: true) is { } scheme)
             {
-                Refuse(def, $"link reference definition [{def.Label}] with a '{scheme}:' URL is refused ({Why(scheme, image: true)})", SafeLink(image: false));
+                Refuse(def, $"link reference definition [{def.Label}] with a '{scheme}:' URL is refused: {Why(scheme, image: true)}", SafeLink(image: false));
                 def.Url = "";
             }
         }
@@ -105,7 +105,7 @@ public sealed class UnsafeMarkupChecker : IMarkdownExtension
                     if (DangerousScheme(link.Url, image: true) is not null) link.Url = "";
                     else if (DangerousScheme(link.Url, link.IsImage) is { } scheme)
                     {
-                        Refuse(link, $"link to a '{scheme}:' URL (from a reference definition) is refused ({Why(scheme, image: false)})", SafeLink(image: false));
+                        Refuse(link, $"link to a '{scheme}:' URL (from a reference definition) is refused: {Why(scheme, image: false)}", SafeLink(image: false));
                         link.Url = "";
                     }
                     break;
@@ -113,14 +113,14 @@ public sealed class UnsafeMarkupChecker : IMarkdownExtension
                     if (DangerousScheme(link.Url, link.IsImage) is { } bad)
                     {
                         var what = link.IsImage ? "image" : "link";
-                        Refuse(link, $"{what} with a '{bad}:' URL is refused ({Why(bad, link.IsImage)})", SafeLink(link.IsImage));
+                        Refuse(link, $"{what} with a '{bad}:' URL is refused: {Why(bad, link.IsImage)}", SafeLink(link.IsImage));
                         link.Url = "";
                     }
                     break;
                 case AutolinkInline { IsEmail: false } auto:
                     if (DangerousScheme(auto.Url, image: false) is { } autoScheme)
                     {
-                        Refuse(auto, $"autolink <{autoScheme}:…> is refused ({Why(autoScheme, image: false)})", SafeLink(image: false));
+                        Refuse(auto, $"autolink <{autoScheme}:…> is refused: {Why(autoScheme, image: false)}", SafeLink(image: false));
                         auto.Url = "";
                     }
                     break;
@@ -135,7 +135,7 @@ public sealed class UnsafeMarkupChecker : IMarkdownExtension
             properties.RemoveAll(property =>
             {
                 if (AllowedAttributes.Contains(property.Key)) return false;
-                Refuse(at, $"attribute '{property.Key}' in `{{…}}` is refused (it could run script or load content); only {AllowedList} may be set this way",
+                Refuse(at, $"attribute '{property.Key}' in `{{…}}` is refused: it could run script or load content; only {AllowedList} may be set this way",
                     $"remove it; {OptIn}");
                 return true;
             });

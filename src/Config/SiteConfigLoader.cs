@@ -46,6 +46,9 @@ public static partial class SiteConfigLoader
             if (!PrefixPattern().IsMatch(l.Prefix)) bag.Error(c.At($"{at}.prefix"), $"language '{l.Key}': prefix '{l.Prefix}' must be one URL segment of letters, digits or '-'");
             if (string.IsNullOrWhiteSpace(l.Name)) bag.Error(c.At($"{at}.name"), $"language '{l.Key}' has no name");
             if (string.IsNullOrWhiteSpace(l.Title)) bag.Error(c.At($"{at}.title"), $"language '{l.Key}' has no title");
+            if (!LanguageTag.IsWellFormed(l.LangTag))
+                bag.Error(c.At(string.IsNullOrEmpty(l.Tag) ? $"{at}.key" : $"{at}.tag"), $"language '{l.Key}': {(string.IsNullOrEmpty(l.Tag) ? "key" : "tag")} '{l.LangTag}' is not a BCP 47 language tag",
+                    "write a tag such as 'en', 'zh-Hant' or 'zh-Hant-TW'" + (string.IsNullOrEmpty(l.Tag) ? " in `tag:`" : ""));
         }
         // Reported at the second and later declarations: the first is the one that counts.
         for (var i = 0; i < c.Languages.Count; i++)

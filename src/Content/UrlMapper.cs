@@ -91,12 +91,22 @@ public static partial class UrlMapper
         }
         var ups = depth - common;
         var rest = toPath.AsSpan(restStart);
-        if (ups == 0) return rest.IsEmpty ? "./" : rest.ToString();
+        if (ups == 0) return rest.IsEmpty ? "./" : ReadAsScheme(rest) ? "./" + rest.ToString() : rest.ToString();
         return string.Create(ups * 3 + rest.Length, (ups, toPath, restStart), static (chars, state) =>
         {
             for (var i = 0; i < state.ups; i++) "../".CopyTo(chars[(i * 3)..]);
             state.toPath.AsSpan(state.restStart).CopyTo(chars[(state.ups * 3)..]);
         });
+    }
+
+    /// <summary>
+    /// A relative URL whose first segment has a colon (`note:1/`, `javascript:alert(1)/`) is read by browsers as
+    /// scheme and rest: such a URL is written `./note:1/`.
+    /// </summary>
+    private static bool ReadAsScheme(ReadOnlySpan<char> relative)
+    {
+        var slash = relative.IndexOf('/');
+        return (slash < 0 ? relative : relative[..slash]).Contains(':');
     }
 
     /// <summary>

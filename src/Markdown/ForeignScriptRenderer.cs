@@ -28,7 +28,7 @@ internal sealed class ForeignScriptRenderer : HtmlObjectRenderer<LiteralInline>
             var wide = CjkText.IsWide(text[i]);
             var start = i;
             while (i < text.Length && (CjkText.IsWide(text[i]) || IsLowSurrogateOfWide(text, i)) == wide) i++;
-            if (wide) renderer.Write("<span lang=\"").Write(CjkTag).Write("\">");
+            if (wide) renderer.Write("<span lang=\"").WriteEscape(CjkTag).Write("\">");
             renderer.WriteEscape(text[start..i]);
             if (wide) renderer.Write("</span>");
         }

@@ -13,7 +13,12 @@ public static class MarkdownPipelineFactory
             .UseAutoIdentifiers(AutoIdentifierOptions.GitHub)
             .UseAdvancedExtensions()
             .UseCjkFriendlyEmphasis();
-        if (!allowRawHtml) builder.DisableHtml();
+        if (!allowRawHtml)
+        {
+            builder.DisableHtml();
+            // Escaping HTML is not enough: links, images and `{…}` attributes can carry script too.
+            builder.Extensions.AddIfNotAlready<UnsafeMarkupChecker>();
+        }
         builder.Extensions.AddIfNotAlready<CjkLineBreakExtension>();
         return builder.Build();
     }

@@ -58,6 +58,7 @@ public sealed class MarkdownStage(MarkdownPipeline pipeline, string? cjkTag)
     /// <returns>null when the page could not be parsed or rendered (already reported).</returns>
     public string? Render(Page page, SiteIndex index, DiagnosticBag bag) => page.Document is not { } doc ? null : Guarded(page, bag, () =>
     {
+        UnsafeMarkupChecker.Report(page, doc, bag);
         new LinkResolver(index, bag).Resolve(page, doc);
         return WithRenderer(CjkTagFor(page), null, (renderer, output) =>
         {

@@ -21,7 +21,12 @@ public static class DevServer
 
     public static async Task<int> RunAsync(BuildOptions options, int port, string basePath, TextWriter log, CancellationToken stop)
     {
-        basePath = "/" + basePath.Trim('/') + (basePath.Trim('/').Length > 0 ? "/" : "");
+        if (BasePath.Normalize(basePath, out var problem) is not { } normalized)
+        {
+            log.WriteLine($"error: {problem}");
+            return 2;
+        }
+        basePath = normalized;
         var session = new ServeSession(options, log);
         await session.RebuildAsync("Initial build");
         var app = await StartAsync(session, port, basePath, log, stop);
@@ -72,6 +77,14 @@ public static class DevServer
 
     private static async Task Handle(HttpContext ctx, ServeSession session, string basePath, CancellationToken stop)
     {
+        if (!LocalHost.IsAllowed(ctx.Request.Headers.Host))
+        {
+            ctx.Response.StatusCode = (int)HttpStatusCode.Forbidden;
+            ctx.Response.ContentType = "text/plain; charset=utf-8";
+            ctx.Response.Headers.XContentTypeOptions = "nosniff"; // the text repeats the Host header it refuses
+            await ctx.Response.WriteAsync(LocalHost.Refusal(ctx.Request.Headers.Host), stop);
+            return;
+        }
         var path = ctx.Request.Path.Value ?? "/";
         if (path == basePath + LiveReload.EventsPath) { await StreamEvents(ctx, session, stop); return; }
         if (!path.StartsWith(basePath, StringComparison.Ordinal))

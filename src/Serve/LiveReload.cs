@@ -13,7 +13,7 @@ public static class LiveReload
           const key = 'sitegen-scroll:' + location.pathname;
           const y = sessionStorage.getItem(key);
           if (y !== null) { sessionStorage.removeItem(key); addEventListener('load', () => scrollTo(0, Number(y))); }
-          const events = new EventSource('{{basePath}}{{EventsPath}}');
+          const events = new EventSource({{JsonString(basePath + EventsPath)}});
           events.addEventListener('reload', () => { sessionStorage.setItem(key, String(scrollY)); location.reload(); });
           events.addEventListener('problems', e => {
             let o = document.getElementById('sitegen-overlay');
@@ -27,6 +27,9 @@ public static class LiveReload
           });
         })();</script>
         """;
+
+    /// <summary>A JSON string, with `&lt;`, `&gt;`, `&amp;` and quotes escaped so it cannot end the script element.</summary>
+    private static string JsonString(string value) => "\"" + System.Text.Json.JsonEncodedText.Encode(value) + "\"";
 
     /// <summary>Puts the script before `&lt;/body&gt;` (or at the end when there is none).</summary>
     public static string Inject(string html, string basePath)

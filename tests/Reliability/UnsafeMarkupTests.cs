@@ -124,7 +124,7 @@ public class UnsafeMarkupTests
         Assert.Contains("tag: 'zh-Hant", config);
         using var site = new TestSite("-- site.yml --\n" + config);
         var error = Assert.Single(Errors(site.Build()));
-        Assert.StartsWith("site.yml:2:1: error: language 'en': tag 'zh-Hant\"><svg onload=\"alert(1)\">' is not a BCP 47 language tag", error);
+        Assert.StartsWith("site.yml:13:5: error: language 'en': tag 'zh-Hant\"><svg onload=\"alert(1)\">' is not a BCP 47 language tag", error);
     }
 
     [Theory]

@@ -13,12 +13,23 @@ namespace SiteGen.Markdown;
 /// </summary>
 public sealed class MarkdownStage(MarkdownPipeline pipeline, string? cjkTag)
 {
-    public void Parse(Page page, DiagnosticBag bag) => Guarded(page, bag, () =>
+    public void Parse(Page page, DiagnosticBag bag)
+    {
+        if (MarkdownLimits.Check(page.Body) is { } over)
+        {
+            bag.Error(new SourceLocation(page.SourcePath, page.BodyFirstLine + over.Line, over.Column), over.Message);
+            page.Document = null;
+            return;
+        }
+        Guarded(page, bag, () => ParseChecked(page));
+    }
+
+    private string ParseChecked(Page page)
     {
         page.Document = Markdig.Markdown.Parse(page.Body, pipeline);
         page.Toc ??= TocBuilder.Build(page.Document);
         return "";
-    });
+    }
 
     /// <summary>
     /// A page's table of contents, for a template that shows another page's before that page is rendered: parsed for
@@ -27,6 +38,7 @@ public sealed class MarkdownStage(MarkdownPipeline pipeline, string? cjkTag)
     public IReadOnlyList<TocEntry> TocOf(Page page)
     {
         if (page.Toc is { } toc) return toc;
+        if (MarkdownLimits.Check(page.Body) is not null) return [];
         try
         {
             return page.Toc = TocBuilder.Build(Markdig.Markdown.Parse(page.Body, pipeline));
@@ -108,7 +120,11 @@ public sealed class MarkdownStage(MarkdownPipeline pipeline, string? cjkTag)
         }
     }
 
-    /// <summary>Markdig refuses pathological nesting (thousands of `>`, list levels or `*`) instead of overflowing the stack.</summary>
+    /// <summary>
+    /// <see cref="MarkdownLimits"/> keeps nesting well below Markdig's own depth limit; should a shape it does not count
+    /// still reach that limit, Markdig refuses it (an ArgumentException of its own) instead of overflowing the stack.
+    /// Any other exception is a fault in the build, reported as an internal error.
+    /// </summary>
     private static string? Guarded(Page page, DiagnosticBag bag, Func<string> work)
     {
         try
@@ -117,13 +133,14 @@ public sealed class MarkdownStage(MarkdownPipeline pipeline, string? cjkTag)
         }
         catch (Exception e) when (IsRefusal(e))
         {
-            bag.Error(new SourceLocation(page.SourcePath, page.BodyFirstLine, 1), $"Markdown cannot be rendered: {e.Message}", "flatten the nesting or split the page");
+            bag.Error(new SourceLocation(page.SourcePath, page.BodyFirstLine, 1), "Markdown nested too deeply to render", "flatten the nesting or split the page");
             page.Document = null;
             return null;
         }
     }
 
-    private static bool IsRefusal(Exception e) => e is ArgumentException or InvalidOperationException or InsufficientExecutionStackException;
+    private static bool IsRefusal(Exception e) =>
+        e is InsufficientExecutionStackException || e is ArgumentException && e.Source == typeof(Markdig.Markdown).Assembly.GetName().Name;
 
     public static bool IsCjk(string langTag) =>
         langTag.Split('-')[0].ToLowerInvariant() is "zh" or "ja" or "ko" or "yue" or "cmn";

@@ -1,6 +1,7 @@
 using Scriban;
 using Scriban.Parsing;
 using Scriban.Runtime;
+using Scriban.Syntax;
 
 namespace SiteGen.Templates;
 
@@ -20,10 +21,13 @@ public sealed class EscapingTemplateContext : TemplateContext
     private readonly List<StringBuilderOutput> _partialOutputs = new();
 
     /// <summary>Where a page's layout is rendered before the base layout wraps it: kept, like the context, per thread.</summary>
-    public BuilderOutput LayoutOutput { get; } = new();
+    public BuilderOutput LayoutOutput { get; }
 
     /// <summary>Where the base layout renders the whole page.</summary>
-    public BuilderOutput PageOutput { get; } = new();
+    public BuilderOutput PageOutput { get; }
+
+    private long _steps;
+    private long _written;
 
     /// <summary>
     /// The output for a partial at a nesting depth, kept with the context (one per thread): Scriban empties it after
@@ -31,7 +35,7 @@ public sealed class EscapingTemplateContext : TemplateContext
     /// </summary>
     public StringBuilderOutput PartialOutput(int depth)
     {
-        while (_partialOutputs.Count <= depth) _partialOutputs.Add(new StringBuilderOutput());
+        while (_partialOutputs.Count <= depth) _partialOutputs.Add(new LimitedPartialOutput(this));
         return _partialOutputs[depth];
     }
 
@@ -39,8 +43,36 @@ public sealed class EscapingTemplateContext : TemplateContext
     {
         StrictVariables = true;
         EnableRelaxedMemberAccess = false;
-        LoopLimit = int.MaxValue; // a section may list thousands of pages
-        LimitToString = 0;        // Scriban otherwise cuts any value over 1 MB, such as a long page body, without a word
+        LayoutOutput = new BuilderOutput(this);
+        PageOutput = new BuilderOutput(this);
+        LoopLimit = TemplateLimits.LoopIterations;
+        RecursiveLimit = TemplateLimits.CallDepth;
+        // Scriban cuts a longer value short without a word; ObjectToString below makes it an error instead. Set, it
+        // also bounds Scriban's own string multiplication and joins. Scriban also cuts a render's output at this length:
+        // the smaller output limit (counted over the same writes and more) is reached first, with an error.
+        LimitToString = TemplateLimits.StringLength;
+    }
+
+    /// <summary>A new page: its templates get the whole budget of steps and output.</summary>
+    public void StartPage() => _steps = _written = 0;
+
+    public override object? Evaluate(ScriptNode? scriptNode, bool aliasReturnedFunction)
+    {
+        if (++_steps > TemplateLimits.Steps) throw new ScriptRuntimeException(scriptNode?.Span ?? CurrentSpan, TemplateLimits.Work);
+        return base.Evaluate(scriptNode, aliasReturnedFunction);
+    }
+
+    public override string? ObjectToString(object? value, bool nested = false)
+    {
+        var text = base.ObjectToString(value, nested);
+        if (text is not null && text.Length >= LimitToString) throw new ScriptRuntimeException(CurrentSpan, TemplateLimits.String);
+        return text;
+    }
+
+    /// <summary>Called by every output it writes to: one page's templates may write only so much.</summary>
+    public void CountOutput(int count)
+    {
+        if ((_written += count) > TemplateLimits.OutputLength) throw new ScriptRuntimeException(CurrentSpan, TemplateLimits.Output);
     }
 
     public override TemplateContext Write(SourceSpan span, object? textAsObject) => textAsObject switch
@@ -54,8 +86,16 @@ public sealed class EscapingTemplateContext : TemplateContext
 
     private EscapingTemplateContext WriteTrusted(TrustedHtml trusted)
     {
-        if (Output is StringBuilderOutput builder) trusted.WriteTo(builder.Builder);
-        else if (Output is BuilderOutput layout) trusted.WriteTo(layout.Builder);
+        if (Output is StringBuilderOutput builder)
+        {
+            CountOutput(trusted.Length);
+            trusted.WriteTo(builder.Builder);
+        }
+        else if (Output is BuilderOutput layout)
+        {
+            CountOutput(trusted.Length);
+            trusted.WriteTo(layout.Builder);
+        }
         else Output.Write(trusted.Html, 0, trusted.Html.Length);
         return this;
     }

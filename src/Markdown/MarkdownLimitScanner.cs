@@ -103,6 +103,9 @@ internal sealed class MarkdownLimitScanner(string body)
     {
         for (var i = pos; i < end; i++)
         {
+            var next = body.AsSpan(i, end - i).IndexOfAny(InlineMarks);
+            if (next < 0) return null;
+            i += next;
             var c = body[i];
             if (c == '\\') i++;
             else if (c == '[')
@@ -159,11 +162,10 @@ internal sealed class MarkdownLimitScanner(string body)
         return pos < end && body[pos] != '\r';
     }
 
-    private bool IsBlank(int pos, int end)
-    {
-        for (; pos < end; pos++) if (!IsSpace(body[pos])) return false;
-        return true;
-    }
+    private bool IsBlank(int pos, int end) => body.AsSpan(pos, end - pos).IndexOfAnyExcept(" \t\r") < 0;
+
+    // Where an inline limit may change: the rest of a line is skipped to the next of these.
+    private static readonly System.Buffers.SearchValues<char> InlineMarks = System.Buffers.SearchValues.Create("\\[]*_`");
 
     private static bool IsSpace(char c) => c is ' ' or '\t' or '\r' || char.IsWhiteSpace(c);
 

@@ -71,7 +71,7 @@ public sealed class TemplateRenderer(TemplateStore templates, TemplateFunctions 
             return null;
         }
         StartPage();
-        return Render(name, Globals(outputPath, config.Default), outputPath, config.Default, outputPath);
+        return RenderInPlace(name, Globals(outputPath, config.Default), outputPath, config.Default, outputPath, c => c.PageOutput)?.ToString();
     }
 
     private ScriptObject Globals(string fromUrl, LanguageConfig lang)
@@ -111,9 +111,6 @@ public sealed class TemplateRenderer(TemplateStore templates, TemplateFunctions 
 
     /// <summary>The limits in <see cref="TemplateLimits"/> hold per page, over its layout, base layout and partials.</summary>
     private static void StartPage() => (_context ??= new EscapingTemplateContext()).StartPage();
-
-    private string? Render(string name, ScriptObject globals, string fromUrl, LanguageConfig lang, string renderingFor) =>
-        Run(name, globals, fromUrl, lang, renderingFor, static (template, context) => template.Render(context));
 
     /// <summary>
     /// Rendered into one of the context's kept builders: a layout into the one the base layout then writes as its

@@ -51,6 +51,14 @@ public class HostileInputTests
     }
 
     [Fact]
+    public async Task The_landing_page_is_held_to_the_same_limits()
+    {
+        var errors = await ErrorsOf(Page + "Body\n-- templates/landing.html --\n{{ for i in 1..199999 }}" + new string('x', 1000) + "{{ end }}\n");
+
+        Assert.Equal(["templates/landing.html:1:25: error: " + TemplateLimits.Output + " (while rendering index.html)"], errors);
+    }
+
+    [Fact]
     public async Task A_loop_over_ten_thousand_items_with_output_is_within_the_limits()
     {
         var errors = await ErrorsOf(WithPartial("{{ for i in 1..10000 }}<li>{{ i }} {{ page.title | string.upcase }}</li>{{ end }}"));

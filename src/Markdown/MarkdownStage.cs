@@ -13,13 +13,24 @@ namespace SiteGen.Markdown;
 /// </summary>
 public sealed class MarkdownStage(MarkdownPipeline pipeline, string? cjkTag)
 {
-    public void Parse(Page page, DiagnosticBag bag) => Guarded(page, bag, () =>
+    public void Parse(Page page, DiagnosticBag bag)
+    {
+        if (MarkdownLimits.Check(page.Body) is { } over)
+        {
+            bag.Error(new SourceLocation(page.SourcePath, page.BodyFirstLine + over.Line, over.Column), over.Message);
+            page.Document = null;
+            return;
+        }
+        Guarded(page, bag, () => ParseChecked(page));
+    }
+
+    private string ParseChecked(Page page)
     {
         page.Document = Markdig.Markdown.Parse(page.Body, pipeline);
         page.Toc ??= TocBuilder.Build(page.Document);
         page.HeadingIds ??= TocBuilder.HeadingIds(page.Document);
         return "";
-    });
+    }
 
     /// <summary>
     /// The ids of a page's headings in order, for the parity check, which compares a link's `#fragment` by the heading's
@@ -45,6 +56,7 @@ public sealed class MarkdownStage(MarkdownPipeline pipeline, string? cjkTag)
     public IReadOnlyList<TocEntry> TocOf(Page page)
     {
         if (page.Toc is { } toc) return toc;
+        if (MarkdownLimits.Check(page.Body) is not null) return [];
         try
         {
             return page.Toc = TocBuilder.Build(Markdig.Markdown.Parse(page.Body, pipeline));
@@ -127,7 +139,11 @@ public sealed class MarkdownStage(MarkdownPipeline pipeline, string? cjkTag)
         }
     }
 
-    /// <summary>Markdig refuses pathological nesting (thousands of `>`, list levels or `*`) instead of overflowing the stack.</summary>
+    /// <summary>
+    /// <see cref="MarkdownLimits"/> keeps nesting well below Markdig's own depth limit; should a shape it does not count
+    /// still reach that limit, Markdig refuses it (an ArgumentException of its own) instead of overflowing the stack.
+    /// Any other exception is a fault in the build, reported as an internal error.
+    /// </summary>
     private static string? Guarded(Page page, DiagnosticBag bag, Func<string> work)
     {
         try
@@ -136,13 +152,14 @@ public sealed class MarkdownStage(MarkdownPipeline pipeline, string? cjkTag)
         }
         catch (Exception e) when (IsRefusal(e))
         {
-            bag.Error(new SourceLocation(page.SourcePath, page.BodyFirstLine, 1), $"Markdown cannot be rendered: {e.Message}", "flatten the nesting or split the page");
+            bag.Error(new SourceLocation(page.SourcePath, page.BodyFirstLine, 1), "Markdown nested too deeply to render", "flatten the nesting or split the page");
             page.Document = null;
             return null;
         }
     }
 
-    private static bool IsRefusal(Exception e) => e is ArgumentException or InvalidOperationException or InsufficientExecutionStackException;
+    private static bool IsRefusal(Exception e) =>
+        e is InsufficientExecutionStackException || e is ArgumentException && e.Source == typeof(Markdig.Markdown).Assembly.GetName().Name;
 
     public static bool IsCjk(string langTag) =>
         langTag.Split('-')[0].ToLowerInvariant() is "zh" or "ja" or "ko" or "yue" or "cmn";

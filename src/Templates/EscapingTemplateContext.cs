@@ -1,6 +1,7 @@
 using Scriban;
 using Scriban.Parsing;
 using Scriban.Runtime;
+using Scriban.Syntax;
 
 namespace SiteGen.Templates;
 
@@ -25,6 +26,9 @@ public sealed class EscapingTemplateContext : TemplateContext
     /// <summary>Where the base layout renders the whole page.</summary>
     public BuilderOutput PageOutput { get; }
 
+    private long _steps;
+    private long _written;
+
     /// <summary>
     /// The output for a partial at a nesting depth, kept with the context (one per thread): Scriban empties it after
     /// each render, so each page's partials need no new StringBuilder.
@@ -41,8 +45,34 @@ public sealed class EscapingTemplateContext : TemplateContext
         PageOutput = new BuilderOutput(this);
         StrictVariables = true;
         EnableRelaxedMemberAccess = false;
-        LoopLimit = int.MaxValue; // a section may list thousands of pages
-        LimitToString = 0;        // Scriban otherwise cuts any value over 1 MB, such as a long page body, without a word
+        LoopLimit = TemplateLimits.LoopIterations;
+        RecursiveLimit = TemplateLimits.CallDepth;
+        // Scriban cuts a longer value short without a word; ObjectToString below makes it an error instead. Set, it
+        // also bounds Scriban's own string multiplication and joins. Scriban also cuts a render's output at this length:
+        // the smaller output limit (counted over the same writes and more) is reached first, with an error.
+        LimitToString = TemplateLimits.StringLength;
+    }
+
+    /// <summary>A new page: its templates get the whole budget of steps and output.</summary>
+    public void StartPage() => _steps = _written = 0;
+
+    public override object? Evaluate(ScriptNode? scriptNode, bool aliasReturnedFunction)
+    {
+        if (++_steps > TemplateLimits.Steps) throw new ScriptRuntimeException(scriptNode?.Span ?? CurrentSpan, TemplateLimits.Work);
+        return base.Evaluate(scriptNode, aliasReturnedFunction);
+    }
+
+    public override string? ObjectToString(object? value, bool nested = false)
+    {
+        var text = base.ObjectToString(value, nested);
+        if (text is not null && text.Length >= LimitToString) throw new ScriptRuntimeException(CurrentSpan, TemplateLimits.String);
+        return text;
+    }
+
+    /// <summary>Called by every output it writes to: one page's templates may write only so much.</summary>
+    public void CountOutput(int count)
+    {
+        if ((_written += count) > TemplateLimits.OutputLength) throw new ScriptRuntimeException(CurrentSpan, TemplateLimits.Output);
     }
 
     public override TemplateContext Write(SourceSpan span, object? textAsObject) => textAsObject switch
@@ -57,7 +87,11 @@ public sealed class EscapingTemplateContext : TemplateContext
     private EscapingTemplateContext WriteTrusted(TrustedHtml trusted)
     {
         if (Output is BuilderOutput output) output.Write(trusted);
-        else if (Output is StringBuilderOutput builder) trusted.WriteTo(builder.Builder);
+        else if (Output is StringBuilderOutput builder)
+        {
+            CountOutput(trusted.Length);
+            trusted.WriteTo(builder.Builder);
+        }
         else Output.Write(trusted.Html, 0, trusted.Html.Length);
         return this;
     }

@@ -22,6 +22,7 @@ public sealed class TemplateRenderer(TemplateStore templates, TemplateFunctions 
     {
         var layout = LayoutResolver.Resolve(page, templates, bag);
         if (layout is null) return null;
+        StartPage();
         var globals = Globals(page.Url, page.Language);
         var model = models.Of(page);
         globals["page"] = model;
@@ -41,6 +42,7 @@ public sealed class TemplateRenderer(TemplateStore templates, TemplateFunctions 
     /// </summary>
     public StringBuilder? RenderBilingualInPlace(Page own, Page other, string viewUrl, string mode, IEnumerable<(string Own, string Other)> rows)
     {
+        StartPage();
         var globals = Globals(viewUrl, own.Language);
         var model = models.Of(own);
         globals["page"] = model;
@@ -68,6 +70,7 @@ public sealed class TemplateRenderer(TemplateStore templates, TemplateFunctions 
             bag.Error(new SourceLocation($"{TemplateStore.Folder}/{name}"), $"template {TemplateStore.Folder}/{name} is missing");
             return null;
         }
+        StartPage();
         return RenderInPlace(name, Globals(outputPath, config.Default), outputPath, config.Default, outputPath, c => c.PageOutput)?.ToString();
     }
 
@@ -108,6 +111,9 @@ public sealed class TemplateRenderer(TemplateStore templates, TemplateFunctions 
 
     // Setting up a context (Scriban's builtins) costs more than rendering a small layout: one per thread, reused.
     [ThreadStatic] private static EscapingTemplateContext? _context;
+
+    /// <summary>The limits in <see cref="TemplateLimits"/> hold per page, over its layout, base layout and partials.</summary>
+    private static void StartPage() => (_context ??= new EscapingTemplateContext()).StartPage();
 
     /// <summary>
     /// Rendered into one of the context's kept builders: a layout into the one the base layout then writes as its
@@ -151,7 +157,7 @@ public sealed class TemplateRenderer(TemplateStore templates, TemplateFunctions 
             var at = SourceLocation.FromZeroBased(e.Span.FileName ?? $"{TemplateStore.Folder}/{name}", e.Span.Start.Line, e.Span.Start.Column);
             var message = e.OriginalMessage.EndsWith("The object is readonly", StringComparison.Ordinal)
                 ? "this value is read-only: page, site, lang and menu are shared by pages rendering at the same time; assign to a new variable instead"
-                : e.OriginalMessage;
+                : TemplateLimits.Explain(e) ?? e.OriginalMessage;
             bag.Error(at, message, $"while rendering {renderingFor}");
             _context = null; // a failed render can leave the context half-unwound
             return null;

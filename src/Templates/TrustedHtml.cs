@@ -23,6 +23,8 @@ public sealed class TrustedHtml
 
     public string Html => _html ??= _builder!.ToString();
 
+    public int Length => _html?.Length ?? _builder!.Length;
+
     internal void WriteTo(StringBuilder output)
     {
         if (_html is null && _builder is not null) output.Append(_builder);

@@ -59,9 +59,9 @@ public class BadInputTests
         { "site.yml unknown key", "-- site.yml --\n" + TestSite.DefaultConfig + "\nbase_ulr: x\n", "site.yml:17:1: error: unknown key 'base_ulr' (did you mean 'base_url'?)" },
         { "site.yml without languages", "-- site.yml --\ndefault_language: en\nlanguages: []\n", "site.yml:2:1: error: no languages declared (add a `languages:` list with at least one language)" },
         { "default language not declared", "-- site.yml --\n" + TestSite.DefaultConfig.Replace("default_language: zh-Hant", "default_language: fr"), "site.yml:1:1: error: default language 'fr' is not declared in `languages`" },
-        { "thousands of nested blockquotes", "-- content/en/p.md --\n---\ntitle: Page\n---\n" + new string('>', 5000) + " deep\n", "content/en/p.md:4:1: error: Markdown cannot be rendered: Markdown elements in the input are too deeply nested - depth limit exceeded. Input is most likely not sensible or is a very large table. (flatten the nesting or split the page)" },
-        { "thousands of nested lists", "-- content/en/p.md --\n---\ntitle: Page\n---\n" + NestedList(1000), "content/en/p.md:4:1: error: Markdown cannot be rendered: Markdown elements in the input are too deeply nested - depth limit exceeded. Input is most likely not sensible or is a very large table. (flatten the nesting or split the page)" },
-        { "deeply nested emphasis", "-- content/en/p.md --\n---\ntitle: Page\n---\n" + new string('*', 20000) + "x" + new string('*', 20000) + "\n", "content/en/p.md:4:1: error: Markdown cannot be rendered: Markdown elements in the input are too deeply nested - depth limit exceeded. Input is most likely not sensible or is a very large table. (flatten the nesting or split the page)" },
+        { "thousands of nested blockquotes", "-- content/en/p.md --\n---\ntitle: Page\n---\n" + new string('>', 5000) + " deep\n", "content/en/p.md:4:33: error: lists and quotes nested more than 32 levels deep (the limit is 32)" },
+        { "thousands of nested lists", "-- content/en/p.md --\n---\ntitle: Page\n---\n" + NestedList(1000), "content/en/p.md:36:65: error: lists and quotes nested more than 32 levels deep (the limit is 32)" },
+        { "deeply nested emphasis", "-- content/en/p.md --\n---\ntitle: Page\n---\n" + new string('*', 20000) + "x" + new string('*', 20000) + "\n", "content/en/p.md:4:1: error: emphasis and links nested more than 50 levels deep in one paragraph (the limit is 50)" },
     };
 
     [Theory, MemberData(nameof(Cases))]

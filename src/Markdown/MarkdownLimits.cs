@@ -1,0 +1,32 @@
+namespace SiteGen.Markdown;
+
+/// <summary>
+/// Limits a page's Markdown is held to before Markdig sees it. Markdig's block parser walks every open list and quote for
+/// each line, so thousands of nested levels cost minutes before its own depth check refuses them; hundreds of
+/// thousands of list items cost seconds each. One pass over the body, line by line, finds the first line over a limit.
+/// </summary>
+public static class MarkdownLimits
+{
+    /// <summary>Lists and block quotes inside one another (Markdig refuses about twice as many on its own, slowly).</summary>
+    public const int BlockNesting = 32;
+
+    /// <summary>Emphasis and link brackets open inside one another within a paragraph.</summary>
+    public const int InlineNesting = 50;
+
+    /// <summary>List items in one page.</summary>
+    public const int ListItems = 50_000;
+
+    /// <summary>Backticks in one run: code spans are matched by run length, and each length may be searched for to the paragraph's end.</summary>
+    public const int BacktickRun = 64;
+
+    public static string BlockNestingMessage => $"lists and quotes nested more than {BlockNesting} levels deep (the limit is {BlockNesting})";
+    public static string InlineNestingMessage => $"emphasis and links nested more than {InlineNesting} levels deep in one paragraph (the limit is {InlineNesting})";
+    public static string ListItemsMessage => $"more than {ListItems:N0} list items in one page (the limit is {ListItems:N0}; split the page)";
+    public static string BacktickRunMessage => $"a run of more than {BacktickRun} backticks (the limit is {BacktickRun})";
+
+    /// <summary>A place in the body (0-based line, 1-based column) and what is over the limit there.</summary>
+    public readonly record struct Violation(int Line, int Column, string Message);
+
+    /// <returns>The first place over a limit, or null.</returns>
+    public static Violation? Check(string body) => new MarkdownLimitScanner(body).Run();
+}

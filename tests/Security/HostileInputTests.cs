@@ -1,0 +1,109 @@
+using System.Text;
+using SiteGen.Markdown;
+using SiteGen.Templates;
+using SiteGen.Tests.Support;
+
+namespace SiteGen.Tests.Security;
+
+/// <summary>
+/// Input meant to make the build run for hours or exhaust memory ends with one located error that names the limit.
+/// Each build runs under a generous timeout, so a regression fails the test instead of hanging the run; how fast the
+/// build ends is measured in benchmarks, not asserted here.
+/// </summary>
+public class HostileInputTests
+{
+    private static readonly TimeSpan Generous = TimeSpan.FromMinutes(2);
+
+    private const string Page = "-- content/en/p.md --\n---\ntitle: P\n---\n";
+
+    /// <summary>A page whose layout includes a partial with the given text.</summary>
+    private static string WithPartial(string partial) =>
+        Page + "Body\n-- templates/layouts/page.html --\n<h1>{{ page.title }}</h1>\n{{ partial \"x.html\" }}\n-- templates/partials/x.html --\n" + partial + "\n";
+
+    private static async Task<string[]> ErrorsOf(string blocks)
+    {
+        using var site = new TestSite(blocks);
+        var result = await Task.Run(() => site.Build()).WaitAsync(Generous);
+        return TestSite.Errors(result).Where(e => e.Contains(": error: ")).ToArray();
+    }
+
+    private const string WhileRendering = " (while rendering content/en/p.md)";
+
+    public static TheoryData<string, string, string> TemplateCases() => new()
+    {
+        { "endless while", "{{ while true }}{{ end }}", "templates/partials/x.html:1:4: error: " + TemplateLimits.Loop },
+        { "two billion iterations", "{{ for i in 1..2000000000 }}x{{ end }}", "templates/partials/x.html:1:14: error: " + TemplateLimits.Range },
+        { "nested loops", "{{ for i in 1..1000; for j in 1..1000; end; end }}", "templates/partials/x.html:1:22: error: " + TemplateLimits.Loop },
+        { "string doubled 40 times", "{{ s = \"x\"; for i in 1..40; s = s + s; end }}", "templates/partials/x.html:1:33: error: " + TemplateLimits.String },
+        { "string multiplied", "{{ s = \"x\" * 2000000000 }}", "templates/partials/x.html:1:14: error: " + TemplateLimits.String },
+        { "function calling itself", "{{ func f; f; end; f }}", "templates/partials/x.html:1:12: error: " + TemplateLimits.Recursion },
+        { "recursion that branches", "{{ func f(n); if n > 0; f(n - 1); f(n - 1); end; end; f 60 }}", "templates/partials/x.html:1:18: error: " + TemplateLimits.Work },
+        { "output past the page limit", "{{ s = \"<\" * 1000000 }}{{ for i in 1..100; s; end }}", "templates/partials/x.html:1:44: error: " + TemplateLimits.Output },
+        { "raw text written in a loop", "{{ for i in 1..199999 }}" + new string('x', 1000) + "{{ end }}", "templates/partials/x.html:1:25: error: " + TemplateLimits.Output },
+    };
+
+    [Theory, MemberData(nameof(TemplateCases))]
+    public async Task Hostile_template_ends_with_the_template_line_and_the_page(string what, string partial, string expected)
+    {
+        var errors = await ErrorsOf(WithPartial(partial));
+
+        Assert.True(errors.Length == 1 && errors[0] == expected + WhileRendering, what + ":\n" + string.Join("\n", errors));
+    }
+
+    [Fact]
+    public async Task The_landing_page_is_held_to_the_same_limits()
+    {
+        var errors = await ErrorsOf(Page + "Body\n-- templates/landing.html --\n{{ for i in 1..199999 }}" + new string('x', 1000) + "{{ end }}\n");
+
+        Assert.Equal(["templates/landing.html:1:25: error: " + TemplateLimits.Output + " (while rendering index.html)"], errors);
+    }
+
+    [Fact]
+    public async Task A_loop_over_ten_thousand_items_with_output_is_within_the_limits()
+    {
+        var errors = await ErrorsOf(WithPartial("{{ for i in 1..10000 }}<li>{{ i }} {{ page.title | string.upcase }}</li>{{ end }}"));
+
+        Assert.Empty(errors);
+    }
+
+    private static string NestedList(int depth) =>
+        string.Concat(Enumerable.Range(0, depth).Select(i => new string(' ', 2 * i) + "- item\n"));
+
+    private static string Repeat(string text, int times) => new StringBuilder().Insert(0, text, times).ToString();
+
+    // The body starts on line 4 of content/en/p.md.
+    public static TheoryData<string, string, string> MarkdownCases() => new()
+    {
+        { "list nested 2,000 levels", NestedList(2000), $"content/en/p.md:36:65: error: {MarkdownLimits.BlockNestingMessage}" },
+        { "5,000 quote markers", new string('>', 5000) + " deep\n", $"content/en/p.md:4:33: error: {MarkdownLimits.BlockNestingMessage}" },
+        { "quotes nested a level a line", string.Concat(Enumerable.Range(1, 2000).Select(i => new string('>', i) + " x\n")), $"content/en/p.md:36:33: error: {MarkdownLimits.BlockNestingMessage}" },
+        { "lists inside quotes inside lists", Repeat("- > ", 1000) + "x\n", $"content/en/p.md:4:65: error: {MarkdownLimits.BlockNestingMessage}" },
+        { "list nested inside a quote", string.Concat(Enumerable.Range(0, 2000).Select(i => "> " + new string(' ', 2 * i) + "- x\n")), $"content/en/p.md:35:65: error: {MarkdownLimits.BlockNestingMessage}" },
+        { "200,000 list items", Repeat("- \n", 200_000), $"content/en/p.md:50004:1: error: {MarkdownLimits.ListItemsMessage}" },
+        { "nested emphasis", new string('*', 20000) + "x" + new string('*', 20000) + "\n", $"content/en/p.md:4:1: error: {MarkdownLimits.InlineNestingMessage}" },
+        { "emphasis of two kinds", Repeat("*a _b ", 5000) + Repeat("b_ a*", 5000) + "\n", $"content/en/p.md:4:151: error: {MarkdownLimits.InlineNestingMessage}" },
+        { "nested link brackets", new string('[', 20000) + "x" + new string(']', 20000) + "\n", $"content/en/p.md:4:51: error: {MarkdownLimits.InlineNestingMessage}" },
+        { "links in images in links", Repeat("[![a", 5000) + Repeat("](u)](v)", 5000) + "\n", $"content/en/p.md:4:101: error: {MarkdownLimits.InlineNestingMessage}" },
+        { "backtick runs of every length", string.Concat(Enumerable.Range(1, 4000).Select(i => new string('`', i) + " ")) + "\n", $"content/en/p.md:4:2145: error: {MarkdownLimits.BacktickRunMessage}" },
+    };
+
+    [Theory, MemberData(nameof(MarkdownCases))]
+    public async Task Hostile_markdown_ends_with_the_line_over_the_limit(string what, string body, string expected)
+    {
+        var errors = await ErrorsOf(Page + body);
+
+        Assert.True(errors.Length == 1 && errors[0] == expected, what + ":\n" + string.Join("\n", errors));
+    }
+
+    [Fact]
+    public async Task Nesting_up_to_the_limit_renders()
+    {
+        var body = NestedList(MarkdownLimits.BlockNesting) + "\n" + new string('>', MarkdownLimits.BlockNesting) + " deep\n\n"
+            + new string('*', 24) + "x" + new string('*', 24) + "\n\n```\n" + NestedList(100) + "```\n";
+
+        using var site = new TestSite(Page + body);
+        var result = await Task.Run(() => site.Build()).WaitAsync(Generous);
+
+        Assert.DoesNotContain(TestSite.Errors(result), e => e.Contains(": error: "));
+    }
+}

@@ -9,7 +9,7 @@ public static class OutputGuard
     public static string? Check(string siteRoot, string outDir)
     {
         var given = Path.GetFullPath(outDir).TrimEnd(Path.DirectorySeparatorChar);
-        if (new FileInfo(given).LinkTarget is { } link && !Path.Exists(given))
+        if (new FileInfo(given).LinkTarget is { } link && Posix.RealPath(given, out _, out _) is null)
             return $"refusing to use {given} as output folder: it is a symbolic link to nothing ({link})";
         // A link is judged by where it points: that is the folder that would be replaced.
         var output = Resolve(outDir);

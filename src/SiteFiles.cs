@@ -97,6 +97,14 @@ public sealed class SiteFiles
     /// <summary>The full path of a file or folder given relative to the site root.</summary>
     public string PathOf(string relative) => Path.Combine(_root, relative);
 
+    /// <summary>Whether a new file may be written at the path: the nearest of its folders that exists is inside the site.</summary>
+    public bool MayCreate(string relative, DiagnosticBag bag)
+    {
+        var folder = Path.GetDirectoryName(PathOf(relative))!;
+        while (folder != _root && !Directory.Exists(folder) && new FileInfo(folder).LinkTarget is null) folder = Path.GetDirectoryName(folder)!;
+        return Locate(folder, Path.GetRelativePath(_root, folder).Replace('\\', '/'), bag) is not null;
+    }
+
     /// <summary>Whether a file exists at the path (a link counts, whatever it points to: reading it will say what is wrong).</summary>
     public bool Exists(string relative)
     {

@@ -203,3 +203,21 @@ public class SymlinkReadTests
         Assert.False(session.Current.Contains("en/notes.txt"));
     }
 }
+
+/// <summary>`new` writes pages only inside the site: never through a folder link that leaves it.</summary>
+public class NewPageLinkTests
+{
+    [Fact]
+    public void New_refuses_to_write_through_a_folder_link_out_of_the_site()
+    {
+        using var outside = new OutsideFolder();
+        Directory.CreateDirectory(outside.PathOf("themes"));
+        using var site = new TestSite("-- content/zh-Hant/_index.md --\n---\ntitle: 首頁\n---\n-- content/en/_index.md --\n---\ntitle: Home\n---\n");
+        site.Link("content/en/themes", outside.PathOf("themes"));
+        var (code, _, err) = CliRunner.Run("new", "--root", site.Root, "themes/energy");
+        Assert.Equal(1, code);
+        Assert.Equal($"content/en/themes: error: symbolic link points outside the site ({outside.PathOf("themes")})", err.TrimEnd('\n'));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(outside.PathOf("themes")));
+        Assert.False(File.Exists(Path.Combine(site.Root, "content/zh-Hant/themes/energy.md")));
+    }
+}

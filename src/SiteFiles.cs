@@ -20,7 +20,7 @@ public sealed class SiteFiles
     public static readonly Limit Asset = new(100L << 20, "assets", "host large media elsewhere and link to it");
 
     private readonly string _root, _realRoot;
-    /// <summary>Folders under the root known to be real folders, not links: a file in one needs no realpath.</summary>
+    /// <summary>Folders known to lie inside the site (real folders, or walked after their link was checked): a file in one that is not a link needs no realpath.</summary>
     private readonly ConcurrentDictionary<string, bool> _plainFolders = new(StringComparer.Ordinal);
 
     public SiteFiles(string root)
@@ -34,9 +34,9 @@ public sealed class SiteFiles
 
     /// <summary>
     /// The files under <paramref name="folder"/> (relative to the root), in ordinal order of their relative paths. Names
-    /// starting with a dot are skipped (editor and OS droppings, lock files that are dangling links). A link that leaves
-    /// the site, dangles or loops is reported at its path and skipped; a folder link inside the site is walked once per
-    /// path, never through a folder that contains it.
+    /// starting with a dot are skipped (editor and OS droppings, lock files that are dangling links). A folder link that
+    /// leaves the site is reported at its path and not walked; one inside the site is walked, but never one to a folder
+    /// that contains it (a loop). Links to files are listed and checked when read, so the caller knows they exist.
     /// </summary>
     /// <returns>null when the folder does not exist.</returns>
     public List<Entry>? List(string folder, DiagnosticBag bag)
@@ -182,7 +182,7 @@ public sealed class SiteFiles
         return real;
     }
 
-    /// <summary>No link in the path between the root and the file, the file included.</summary>
+    /// <summary>The file is not a link and its folder is known to lie inside the site.</summary>
     private bool IsPlain(string fullPath)
     {
         var parent = Path.GetDirectoryName(fullPath);

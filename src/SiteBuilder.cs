@@ -17,6 +17,8 @@ public sealed class SiteBuilder(BuildOptions options)
 {
     private readonly System.Diagnostics.Stopwatch _clock = System.Diagnostics.Stopwatch.StartNew();
     private readonly List<(string Stage, double Ms, long HeapBytes)> _timings = new();
+    /// <summary>Every file is read through this one gate: links out of the site and oversized files are refused where they are.</summary>
+    private readonly SiteFiles _site = new(options.Root);
 
     /// <summary>Wall time of each stage and the managed heap after it, for `--verbose` and the benchmarks.</summary>
     public IReadOnlyList<(string Stage, double Ms, long HeapBytes)> Timings => _timings;
@@ -34,15 +36,15 @@ public sealed class SiteBuilder(BuildOptions options)
     public LoadedSite? Load(DiagnosticBag bag)
     {
         // 1. Configuration: without it nothing else can be read.
-        var config = SiteConfigLoader.Load(options.Root, options.BaseUrl, bag);
+        var config = SiteConfigLoader.Load(_site, options.BaseUrl, bag);
         if (config is null) return null;
         Lap("config");
 
         // 2. Content and templates, read and parsed; problems are collected, the build goes on to find more.
         var loader = new ContentLoader(config, bag, options.IncludeDrafts, options.Parallelism, keepBodies: options.Cache is not null);
-        var (pages, contentAssets) = loader.Load(options.Root);
-        var templates = TemplateStore.Load(options.Root, bag);
-        var themeAssets = ThemeAssets.Load(options.Root);
+        var (pages, contentAssets) = loader.Load(_site);
+        var templates = TemplateStore.Load(_site, bag);
+        var themeAssets = ThemeAssets.Load(_site, bag);
         Lap("load");
 
         // 3. Index: every URL, translation and section order, before anything renders.
@@ -77,7 +79,8 @@ public sealed class SiteBuilder(BuildOptions options)
         var render = new RenderStage(index, markdown, renderer, tree, links, new ParityChecker(index, bag, options.Strict, markdown.HeadingIdsOf), bilingual, bag, options);
         var renderFailed = render.Run();
         if (!SpecialPages(renderer, index, render, tree)) renderFailed++;
-        foreach (var asset in index.Assets) AddOrReport(tree, asset.OutputPath, File.ReadAllBytes(asset.FullPath), asset.SourcePath, bag);
+        foreach (var asset in index.Assets)
+            if (_site.Read(asset.FullPath, asset.SourcePath, SiteFiles.Asset, bag) is { } bytes) AddOrReport(tree, asset.OutputPath, bytes, asset.SourcePath, bag);
         foreach (var (path, bytes) in themeAssets.All) AddOrReport(tree, path, bytes, TemplateStore.Folder, bag);
         Lap("render");
         foreach (var (part, ms) in render.Busy) _timings.Add(($"{part} (all threads)", ms, 0L));

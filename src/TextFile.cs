@@ -8,12 +8,6 @@ public static class TextFile
 {
     private static readonly UTF8Encoding Strict = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    public static string? Read(string fullPath, string displayPath, DiagnosticBag bag)
-    {
-        var bytes = File.ReadAllBytes(fullPath);
-        return Decode(bytes, displayPath, bag);
-    }
-
     public static string? Decode(byte[] bytes, string displayPath, DiagnosticBag bag)
     {
         string text;

@@ -8,15 +8,16 @@ public static partial class SiteConfigLoader
 {
     public const string FileName = "site.yml";
 
-    public static SiteConfig? Load(string root, string? baseUrlOverride, DiagnosticBag bag)
+    public static SiteConfig? Load(string root, string? baseUrlOverride, DiagnosticBag bag) => Load(new SiteFiles(root), baseUrlOverride, bag);
+
+    public static SiteConfig? Load(SiteFiles site, string? baseUrlOverride, DiagnosticBag bag)
     {
-        var full = Path.Combine(root, FileName);
-        if (!File.Exists(full))
+        if (!site.Exists(FileName))
         {
             bag.Error(new SourceLocation(FileName), "site.yml not found in the site root");
             return null;
         }
-        var text = TextFile.Read(full, FileName, bag);
+        var text = site.ReadText(site.PathOf(FileName), FileName, bag);
         return text is null ? null : Parse(text, baseUrlOverride, bag);
     }
 

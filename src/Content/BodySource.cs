@@ -9,18 +9,19 @@ namespace SiteGen.Content;
 /// <paramref name="ByteStart"/> is where the body starts in those bytes, or -1 when loading changed the text (CRLF line
 /// ends) and the body can only be found by reading the file as at loading.
 /// </summary>
-public sealed record BodySource(string FullPath, int Hash, int ByteStart)
+/// <param name="Site">Reads the file again with the same checks as the first time (links, size).</param>
+public sealed record BodySource(SiteFiles Site, string FullPath, string DisplayPath, int Hash, int ByteStart)
 {
     private static readonly System.Text.UTF8Encoding Strict = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <param name="text">The text loaded from <paramref name="bytes"/> (see <see cref="TextFile"/>), whose body starts at <paramref name="bodyStart"/>.</param>
-    public static BodySource Of(string fullPath, byte[] bytes, string text, int bodyStart)
+    public static BodySource Of(SiteFiles site, string fullPath, string displayPath, byte[] bytes, string text, int bodyStart)
     {
         // Loading drops a BOM and turns CRLF and CR into LF; without a CR, a character offset maps back to a byte offset.
         var byteStart = bytes.AsSpan().IndexOf((byte)'\r') < 0
             ? (bytes.AsSpan().StartsWith("\uFEFF"u8) ? 3 : 0) + Strict.GetByteCount(text.AsSpan(0, bodyStart))
             : -1;
-        return new BodySource(fullPath, HashOf(bytes), byteStart);
+        return new BodySource(site, fullPath, displayPath, HashOf(bytes), byteStart);
     }
 
     /// <summary>A hash of the bytes, for this process only (<see cref="HashCode"/> is seeded per process).</summary>
@@ -34,14 +35,10 @@ public sealed record BodySource(string FullPath, int Hash, int ByteStart)
     /// <returns>the body, read and split exactly as at loading; null with the problem in <paramref name="problem"/>.</returns>
     public string? Read(out string? problem)
     {
-        byte[] bytes;
-        try
+        var problems = new DiagnosticBag();
+        if (Site.Read(FullPath, DisplayPath, SiteFiles.Text, problems) is not { } bytes)
         {
-            bytes = File.ReadAllBytes(FullPath);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            problem = $"cannot be read any more: {e.Message}";
+            problem = $"cannot be read any more: {problems.Sorted()[0].Message}";
             return null;
         }
         if (HashOf(bytes) != Hash)

@@ -17,27 +17,22 @@ public sealed class ContentLoader(SiteConfig config, DiagnosticBag bag, bool inc
     /// <summary>Pages that exist but could not be loaded; links to them are not reported again as missing.</summary>
     public HashSet<string> Unloadable { get; } = new(StringComparer.Ordinal);
 
-    public (List<Page> Pages, List<ContentAsset> Assets) Load(string root)
+    public (List<Page> Pages, List<ContentAsset> Assets) Load(SiteFiles site)
     {
         var pages = new List<Page>();
         var assets = new List<ContentAsset>();
-        var contentRoot = Path.Combine(root, Folder);
-        if (!Directory.Exists(contentRoot))
+        if (site.List(Folder, bag) is not { } files)
         {
             bag.Error(new SourceLocation(Folder), "content/ folder not found");
             return (pages, assets);
         }
-        var files = Directory.EnumerateFiles(contentRoot, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
-            .Select(file => new ContentFile(file, Path.GetRelativePath(contentRoot, file).Replace('\\', '/')))
-            .Where(f => !f.Rel.Split('/').Any(s => s.StartsWith('.'))) // editor and OS droppings
-            .ToList();
         // Reading and front matter on every core; the lists are then filled in file order, as on one core.
         var loaded = new Page?[files.Count];
         Parallel.For(0, files.Count, parallelism ?? new ParallelOptions(), i =>
         {
             var (file, rel) = files[i];
             if (file.EndsWith(".md", StringComparison.OrdinalIgnoreCase) && LanguageOf(rel) is { } language)
-                loaded[i] = LoadPage(file, $"{Folder}/{rel}", language, InLanguage(rel));
+                loaded[i] = LoadPage(site, file, $"{Folder}/{rel}", language, InLanguage(rel));
         });
         for (var i = 0; i < files.Count; i++)
         {
@@ -59,14 +54,11 @@ public sealed class ContentLoader(SiteConfig config, DiagnosticBag bag, bool inc
                 if (page is null) Unloadable.Add(display);
                 else if (includeDrafts || !page.Meta.Draft) pages.Add(page);
             }
-            else assets.Add(new ContentAsset(display, file, $"{language.Prefix}/{InLanguage(rel)}"));
+            // Checked now, so a refused asset fails the build before anything renders; read when the output is written.
+            else if (site.Check(file, display, SiteFiles.Asset, bag)) assets.Add(new ContentAsset(display, file, $"{language.Prefix}/{InLanguage(rel)}"));
         }
         return (pages, assets);
     }
-
-    /// <summary>A file under content/, by its path there. A class, not a tuple: LINQ over value tuples is compiled when the
-    /// program runs in the JIT and ReadyToRun builds (its generic code is not in the image), which start-up pays for.</summary>
-    private sealed record ContentFile(string File, string Rel);
 
     private static string InLanguage(string rel) => rel[(rel.IndexOf('/') + 1)..];
 
@@ -76,19 +68,20 @@ public sealed class ContentLoader(SiteConfig config, DiagnosticBag bag, bool inc
         return slash < 0 ? null : config.Find(rel[..slash]);
     }
 
-    private Page? LoadPage(string file, string path, LanguageConfig language, string contentPath)
+    private Page? LoadPage(SiteFiles site, string file, string path, LanguageConfig language, string contentPath)
     {
-        var bytes = File.ReadAllBytes(file);
+        var bytes = site.Read(file, path, SiteFiles.Text, bag);
+        if (bytes is null) return null;
         var text = TextFile.Decode(bytes, path, bag);
         if (text is null) return null;
         if (keepBodies) return Parse(text, path, language, contentPath);
-        var page = Parse(text, path, language, contentPath, (file, bytes));
+        var page = Parse(text, path, language, contentPath, (site, file, bytes));
         page?.DropBody(); // read again when the page renders (see Page.Body)
         return page;
     }
 
     /// <param name="file">The file the text was read from, so the body can be read again once dropped; without it, the page always holds its body.</param>
-    public Page? Parse(string text, string path, LanguageConfig language, string contentPath, (string FullPath, byte[] Bytes)? file = null)
+    public Page? Parse(string text, string path, LanguageConfig language, string contentPath, (SiteFiles Site, string FullPath, byte[] Bytes)? file = null)
     {
         var parts = FrontMatterSplitter.Split(text, path, bag);
         if (parts is null) return null;
@@ -111,7 +104,7 @@ public sealed class ContentLoader(SiteConfig config, DiagnosticBag bag, bool inc
             Meta = fm,
             MetaLocations = meta.KeyLocations,
             Body = parts.Body,
-            BodyFile = file is var (fullPath, bytes) ? BodySource.Of(fullPath, bytes, text, text.Length - parts.Body.Length) : null,
+            BodyFile = file is var (site, fullPath, bytes) ? BodySource.Of(site, fullPath, path, bytes, text, text.Length - parts.Body.Length) : null,
             FrontMatterText = parts.Yaml,
             BodyFirstLine = parts.BodyFirstLine,
             Kind = UrlMapper.KindOf(contentPath),

@@ -27,8 +27,10 @@ public static class PageScaffolder
     public static IReadOnlyList<string>? Create(string root, string rel, SiteConfig config, SiteIndex index, DateOnly today, DiagnosticBag bag)
     {
         var targets = config.Languages.Select(l => (Lang: l, Path: $"{ContentLoader.Folder}/{l.Key}/{rel}.md")).ToList();
-        foreach (var existing in targets.Where(t => File.Exists(Path.Combine(root, t.Path))))
+        var files = new SiteFiles(root);
+        foreach (var existing in targets.Where(t => files.Exists(t.Path)))
             bag.Error(new SourceLocation(existing.Path), "already exists; nothing was created", "edit it, or choose another path");
+        foreach (var target in targets) files.MayCreate(target.Path, bag); // never written through a folder link out of the site
         if (bag.HasErrors) return null;
 
         var section = rel.Contains('/') ? rel[..rel.IndexOf('/')] : "";

@@ -15,7 +15,7 @@ public static class SitemapWriter
     {
         var sb = new StringBuilder();
         var settings = new XmlWriterSettings { Indent = true, Encoding = new UTF8Encoding(false), NewLineChars = "\n" };
-        using (var xml = XmlWriter.Create(new StringWriter(sb), settings))
+        using (var xml = XmlWriter.Create(new Utf8StringWriter(sb), settings))
         {
             xml.WriteStartDocument();
             xml.WriteStartElement("urlset", SitemapNs);
@@ -37,7 +37,13 @@ public static class SitemapWriter
             }
             xml.WriteEndElement();
         }
-        return sb.Replace("utf-16", "utf-8").ToString() + "\n";
+        return sb.Append('\n').ToString();
+    }
+
+    /// <summary>A string writer that says UTF-8, the encoding the file is saved in, so the XML declaration says it too.</summary>
+    private sealed class Utf8StringWriter(StringBuilder sb) : StringWriter(sb)
+    {
+        public override Encoding Encoding { get; } = new UTF8Encoding(false);
     }
 
     /// <summary>The page itself, each translation, and x-default pointing at the default language's version.</summary>

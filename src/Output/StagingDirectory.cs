@@ -3,9 +3,11 @@ using System.Collections.Concurrent;
 namespace SiteGen.Output;
 
 /// <summary>
-/// A fresh sibling of the output folder that a build writes into as it renders, swapped in by renaming once the build
-/// has succeeded; so the output folder is always either the old build or the new one, never half of each, even if the
-/// process is killed. Disposed without <see cref="Commit"/>, it is deleted and the previous output is untouched.
+/// A fresh sibling of the output folder that a build writes into as it renders, swapped in once the build has
+/// succeeded by one atomic exchange of the two folders (two renames where the system has no exchange); so the output
+/// folder always exists and is either the old build or the new one, never half of each, even if the process is killed.
+/// Disposed without <see cref="Commit"/>, it is deleted and the previous output is untouched. An output folder given as
+/// a symbolic link is built into where the link points (the link stays); nothing is ever deleted through a link.
 /// </summary>
 public sealed class StagingDirectory : IDisposable
 {
@@ -17,7 +19,7 @@ public sealed class StagingDirectory : IDisposable
 
     public StagingDirectory(string outDir)
     {
-        _target = Path.GetFullPath(outDir).TrimEnd(Path.DirectorySeparatorChar);
+        _target = OutputGuard.Resolve(outDir);
         _parent = Path.GetDirectoryName(_target)!;
         _name = Path.GetFileName(_target);
         Directory.CreateDirectory(_parent);
@@ -50,13 +52,18 @@ public sealed class StagingDirectory : IDisposable
     /// <summary>Swaps the staging folder in; the previous output is deleted after the swap.</summary>
     public void Commit()
     {
-        if (Directory.Exists(_target))
+        if (Directory.Exists(_target) && Posix.TryExchange(Folder, _target))
+        {
+            _committed = true;
+            TreeDeleter.Delete(Folder); // now the previous output; a kill before this leaves a staging folder, removed next time
+        }
+        else if (Directory.Exists(_target))
         {
             var old = Path.Combine(_parent, $".{_name}.old-{Guid.NewGuid():N}");
             Directory.Move(_target, old);
             Directory.Move(Folder, _target);
             _committed = true;
-            DeleteTree(old);
+            TreeDeleter.Delete(old);
         }
         else
         {
@@ -67,7 +74,7 @@ public sealed class StagingDirectory : IDisposable
 
     public void Dispose()
     {
-        if (!_committed && Directory.Exists(Folder)) DeleteTree(Folder);
+        if (!_committed) TreeDeleter.Delete(Folder);
     }
 
     /// <summary>
@@ -81,16 +88,9 @@ public sealed class StagingDirectory : IDisposable
         return full;
     }
 
-    /// <summary>Deletes a folder's files in parallel, then the folders: a previous output can hold thousands of files.</summary>
-    private static void DeleteTree(string dir)
-    {
-        Parallel.ForEach(Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories), File.Delete);
-        Directory.Delete(dir, recursive: true);
-    }
-
     /// <summary>
     /// Folders left by a build that was killed: staging folders are always ours; an `.old-` folder is deleted only
-    /// if it carries the marker (it was a previous output).
+    /// if it carries the marker (it was a previous output). A link with such a name is only unlinked.
     /// </summary>
     private void RemoveLeftovers()
     {
@@ -99,7 +99,7 @@ public sealed class StagingDirectory : IDisposable
             var leaf = Path.GetFileName(dir);
             var ours = leaf.StartsWith($".{_name}.staging-", StringComparison.Ordinal)
                 || (leaf.StartsWith($".{_name}.old-", StringComparison.Ordinal) && File.Exists(Path.Combine(dir, OutputGuard.Marker)));
-            if (ours) Directory.Delete(dir, recursive: true);
+            if (ours) TreeDeleter.Delete(dir);
         }
     }
 }

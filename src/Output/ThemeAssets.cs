@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using SiteGen.Diagnostics;
 using SiteGen.Templates;
 
 namespace SiteGen.Output;
@@ -13,18 +14,16 @@ public sealed class ThemeAssets
     public sealed record Published(string OutputPath, byte[] Bytes);
 
     private readonly Dictionary<string, Published> _byName = new(StringComparer.Ordinal);
+    /// <summary>Present but refused (a link out of the site, too large): reported at its path, so templates naming it stay quiet.</summary>
+    private readonly HashSet<string> _unreadable = new(StringComparer.Ordinal);
 
-    public static ThemeAssets Load(string root)
+    public static ThemeAssets Load(SiteFiles site, DiagnosticBag bag)
     {
         var assets = new ThemeAssets();
-        var dir = Path.Combine(root, TemplateStore.Folder, TemplateStore.AssetsFolder);
-        if (!Directory.Exists(dir)) return assets;
-        foreach (var file in Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
-        {
-            var name = Path.GetRelativePath(dir, file).Replace('\\', '/');
-            if (name.Split('/').Any(s => s.StartsWith('.'))) continue;
-            assets.Add(name, File.ReadAllBytes(file));
-        }
+        var folder = $"{TemplateStore.Folder}/{TemplateStore.AssetsFolder}";
+        foreach (var (file, name) in site.List(folder, bag) ?? [])
+            if (site.Read(file, $"{folder}/{name}", SiteFiles.Asset, bag) is { } bytes) assets.Add(name, bytes);
+            else assets._unreadable.Add(name);
         return assets;
     }
 
@@ -36,7 +35,8 @@ public sealed class ThemeAssets
         _byName[name] = new($"assets/{stem}.{hash}{ext}", bytes);
     }
 
-    public string? OutputPathOf(string name) => _byName.TryGetValue(name, out var a) ? a.OutputPath : null;
+    public string? OutputPathOf(string name) =>
+        _byName.TryGetValue(name, out var a) ? a.OutputPath : _unreadable.Contains(name) ? $"assets/{name}" : null;
     public IEnumerable<Published> All => _byName.Values;
     public int Count => _byName.Count;
 }

@@ -11,22 +11,22 @@ public sealed class TemplateStore
     private readonly Dictionary<string, Template> _templates = new(StringComparer.Ordinal);
     private readonly HashSet<string> _broken = new(StringComparer.Ordinal);
 
-    public static TemplateStore Load(string root, DiagnosticBag bag)
+    public static TemplateStore Load(string root, DiagnosticBag bag) => Load(new SiteFiles(root), bag);
+
+    public static TemplateStore Load(SiteFiles site, DiagnosticBag bag)
     {
         var store = new TemplateStore();
-        var dir = Path.Combine(root, Folder);
-        if (!Directory.Exists(dir))
+        if (site.List(Folder, bag) is not { } files)
         {
             bag.Error(new SourceLocation(Folder), "templates/ folder not found");
             return store;
         }
-        foreach (var file in Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        foreach (var (file, name) in files)
         {
-            var name = Path.GetRelativePath(dir, file).Replace('\\', '/');
-            if (name.StartsWith(AssetsFolder + "/", StringComparison.Ordinal) || name.Split('/').Any(s => s.StartsWith('.'))) continue;
-            var display = $"{Folder}/{name}";
-            var text = TextFile.Read(file, display, bag);
+            if (name.StartsWith(AssetsFolder + "/", StringComparison.Ordinal)) continue;
+            var text = site.ReadText(file, $"{Folder}/{name}", bag);
             if (text is not null) store.Add(name, text, bag);
+            else store.AddUnreadable(name);
         }
         return store;
     }
@@ -42,6 +42,16 @@ public sealed class TemplateStore
         }
         if (template.HasErrors) _broken.Add(name);
         else _templates[name] = template;
+    }
+
+    /// <summary>
+    /// Present but refused or undecodable, reported at its path: it stands in as an empty template that is also broken,
+    /// so neither the layouts nor the partials that use it report it again as missing.
+    /// </summary>
+    private void AddUnreadable(string name)
+    {
+        _templates[name] = Template.Parse("");
+        _broken.Add(name);
     }
 
     public bool Has(string name) => _templates.ContainsKey(name);

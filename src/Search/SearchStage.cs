@@ -15,6 +15,11 @@ namespace SiteGen.Search;
 public sealed class SearchStage
 {
     public const string Layout = "layouts/search.html";
+    /// <summary>
+    /// A page with more different terms than this is not text a reader searches (a data dump, an encoded blob) and would
+    /// swell every shard: it is reported instead. A long Chinese article has a few thousand.
+    /// </summary>
+    public const int MaxTermsPerPage = 50_000;
 
     private readonly SiteIndex _index;
     private readonly OutputTree _tree;
@@ -47,9 +52,16 @@ public sealed class SearchStage
         {
             var lang = _index.Config.Languages.IndexOf(page.Language);
             if (page.Document is not { } doc || lang < 0 || slots[lang] is not null) continue;
-            if (!IndexableText.Check(page, _bag)) continue;
-            slots[lang] = DocumentExtractor.Extract(groupId * Languages + lang, page, doc, SectionTitle(page));
-            _builder.Add(slots[lang]!);
+            var extracted = DocumentExtractor.Extract(groupId * Languages + lang, page, doc, SectionTitle(page));
+            var terms = extracted.Terms.Han.Count + extracted.Terms.Words.Count;
+            if (terms > MaxTermsPerPage)
+            {
+                _bag.Error(new SourceLocation(page.SourcePath),
+                    $"this page has {terms:N0} different words and character pairs, more than search can index in one page ({MaxTermsPerPage:N0}); split it into smaller pages, or set `search: false` in site.yml");
+                continue;
+            }
+            slots[lang] = extracted;
+            _builder.Add(extracted);
         }
         if (slots.Any(s => s is not null)) _tree.Add($"{ShardWriter.Folder}g/{groupId}.json", ShardWriter.Group(slots));
     }

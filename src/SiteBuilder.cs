@@ -86,7 +86,7 @@ public sealed class SiteBuilder(BuildOptions options)
         foreach (var (part, ms) in render.Busy) _timings.Add(($"{part} (all threads)", ms, 0L));
 
         // 7b. The search index, written out, and the search pages, which the link check reads like any other page.
-        if (search?.Finish(renderer, render) == false) renderFailed++;
+        if (search?.Finish(renderer, render, options.Parallelism) == false) renderFailed++;
         Lap("search");
 
         // 8. Check the output as a browser would see it.

@@ -47,7 +47,7 @@ public sealed class IndexBuilder
     }
 
     /// <summary>Term → postings (page id, impact 1–255), terms in ordinal order and postings by page: the same for any thread count.</summary>
-    public SortedDictionary<string, List<(int Doc, byte Impact)>> Build()
+    public SortedDictionary<string, List<(int Doc, byte Impact)>> Build(ParallelOptions parallelism)
     {
         // Summed in page order: the same float whatever order the threads added the pages in.
         var avg = _lengths.IsEmpty ? 1f : (float)(_lengths.OrderBy(l => l.Key).Sum(l => (double)l.Value) / _lengths.Count);
@@ -57,13 +57,14 @@ public sealed class IndexBuilder
             foreach (var (key, list) in thread.Han) Postings(merged, TermCounts.HanTerm(key)).AddRange(list);
             foreach (var (term, list) in thread.Words) Postings(merged, term).AddRange(list);
         }
-        var result = new SortedDictionary<string, List<(int, byte)>>(StringComparer.Ordinal);
-        foreach (var (term, list) in merged)
+        // Each term's list is sorted and scored on its own: spread over the cores.
+        var scored = new System.Collections.Concurrent.ConcurrentDictionary<string, List<(int, byte)>>(StringComparer.Ordinal);
+        Parallel.ForEach(merged, parallelism, entry =>
         {
-            list.Sort((a, b) => a.Doc.CompareTo(b.Doc));
-            result[term] = list.ConvertAll(p => (p.Doc, Impact(p.Tf, _lengths[p.Doc], avg)));
-        }
-        return result;
+            entry.Value.Sort((a, b) => a.Doc.CompareTo(b.Doc));
+            scored[entry.Key] = entry.Value.ConvertAll(p => (p.Doc, Impact(p.Tf, _lengths[p.Doc], avg)));
+        });
+        return new SortedDictionary<string, List<(int, byte)>>(scored, StringComparer.Ordinal);
     }
 
     private static byte Impact(float tf, float length, float avg)

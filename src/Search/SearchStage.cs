@@ -71,10 +71,10 @@ public sealed class SearchStage
 
     /// <summary>Writes the shards and renders the search pages.</summary>
     /// <returns>false if a search page failed to render (reported).</returns>
-    public bool Finish(TemplateRenderer renderer, RenderStage render)
+    public bool Finish(TemplateRenderer renderer, RenderStage render, ParallelOptions parallelism)
     {
         var fold = SimplifiedFolding.For(_builder.HanCharacters().Contains);
-        ShardWriter.Write(_tree, _builder.Build(), _builder.DocumentCount, _index.Config.Languages.Select(l => l.LangTag).ToList(), fold);
+        ShardWriter.Write(_tree, _builder.Build(parallelism), _builder.DocumentCount, _index.Config.Languages.Select(l => l.LangTag).ToList(), fold);
         var ok = true;
         var models = _index.Config.Languages.ToDictionary(l => l.Key, Model);
         foreach (var lang in _index.Config.Languages)

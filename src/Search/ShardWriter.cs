@@ -56,7 +56,7 @@ public static class ShardWriter
     public static int Write(OutputTree tree, SortedDictionary<string, List<(int Doc, byte Impact)>> terms, int pages,
         IReadOnlyList<string> languages, SortedDictionary<char, char> fold)
     {
-        var encoded = terms.ToDictionary(t => t.Key, t => Encode(t.Value), StringComparer.Ordinal);
+        var encoded = terms.AsParallel().ToDictionary(t => t.Key, t => Encode(t.Value), StringComparer.Ordinal);
         var small = encoded.Values.Where(v => v.Length <= OwnFileOver).Sum(v => (long)v.Length);
         var shardCount = 1;
         while (shardCount < 65536 && small / shardCount > ShardTarget) shardCount *= 2;

@@ -8,7 +8,7 @@
   const root = new URL(opts.root, location.href);
   const reader = +opts.lang;
   const $ = (id) => document.getElementById(id);
-  const form = $('search-form'), input = $('search-q'), status = $('search-status'), list = $('search-results');
+  const form = $('search-form'), input = $('search-q'), status = $('search-status'), list = $('search-results'), more = $('search-more');
   $('search-nojs').hidden = true;
 
   const cache = new Map();
@@ -216,12 +216,33 @@
     return li;
   };
 
+  // Results ten at a time: each needs its group file, and the first query's bytes are what a reader waits for.
+  const PAGE = 10;
+  let pending = null;
+  const show = async (hits, q, run) => {
+    const from = list.children.length, next = hits.slice(from, from + PAGE);
+    const groups = await Promise.all(next.map((h) => get('g/' + h.g + '.json')));
+    if (run !== latest) return;
+    performance.mark('search-groups');
+    const items = next.map((h, i) => item(groups[i], h, q));
+    list.append(...items);
+    more.hidden = list.children.length >= hits.length;
+    pending = more.hidden ? null : () => show(hits, q, run);
+    return items;
+  };
+  more.hidden = true;
+  more.addEventListener('click', async () => {
+    const items = pending && await pending();
+    if (items && items.length) items[0].querySelector('a').focus();
+  });
+
   const say = (template, count, query) => template.replace('{count}', count).replace('{query}', query);
   let latest = 0;
 
   const search = async (query) => {
     const run = ++latest;
     list.replaceChildren();
+    more.hidden = true;
     status.classList.remove('search-error');
     if (!query.trim()) { status.textContent = ''; return; }
     try {
@@ -240,11 +261,10 @@
         if (run !== latest) return;
         performance.mark('search-fetched');
         if (postings.every((p) => p !== null)) hits = rank(meta, postings);
+        performance.mark('search-ranked');
       }
-      const shown = hits.slice(0, 20);
-      const groups = await Promise.all(shown.map((h) => get('g/' + h.g + '.json')));
+      await show(hits, q, run);
       if (run !== latest) return;
-      list.replaceChildren(...shown.map((h, i) => item(groups[i], h, q)));
       status.textContent = say(hits.length === 0 ? opts.none : hits.length === 1 ? opts.result : opts.results, hits.length, query);
       performance.mark('search-rendered');
     } catch (e) {

@@ -7,6 +7,7 @@ return args.FirstOrDefault() switch
     "serve-latency" => await ServeLatency.RunAsync(Paths.Repo, args.Length > 1 ? int.Parse(args[1]) : 20),
     "stages" => RunStages(args[1..]),
     "corpus" => CorpusGenerator.Run(args[1..]),
+    "search-queries" => await SearchQueries.RunAsync(args[1..]),
     _ => Usage(),
 };
 
@@ -18,6 +19,6 @@ static int RunStages(string[] rest)
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: serve-latency [RUNS] | stages [BenchmarkDotNet args] | corpus N OUTDIR");
+    Console.Error.WriteLine("usage: serve-latency [RUNS] | stages [BenchmarkDotNet args] | corpus N OUTDIR | search-queries OUTPUT QUERY...");
     return 2;
 }

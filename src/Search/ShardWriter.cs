@@ -12,7 +12,7 @@ namespace SiteGen.Search;
 /// `index.json` (languages, shard count, folding tables), `s/&lt;n&gt;.json` (the shards: term → postings, a term in
 /// the shard its hash picks), `t/&lt;n&gt;.json` (a common term's postings, too long to sit in a shard that other
 /// queries fetch) and `g/&lt;n&gt;.json` (a translation group's pages: URL, title, passages, for results).
-/// Postings are base64 of (page id delta, impact) pairs, the delta a variable-length number.
+/// Postings are unpadded base64 of (page id delta, impact) pairs, the delta a variable-length number.
 /// </summary>
 public static class ShardWriter
 {
@@ -48,7 +48,8 @@ public static class ShardWriter
             }
             bytes.Write([(byte)delta, impact]);
         }
-        return Convert.ToBase64String(bytes.WrittenSpan);
+        // Without the padding, which the browser's atob does not need: most terms are on one or two pages.
+        return Convert.ToBase64String(bytes.WrittenSpan).TrimEnd('=');
     }
 
     /// <returns>the number of shards.</returns>

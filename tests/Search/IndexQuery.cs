@@ -50,7 +50,7 @@ public sealed class IndexQuery(OutputTree output)
 
     public static Dictionary<int, int> Decode(string base64)
     {
-        var bytes = Convert.FromBase64String(base64);
+        var bytes = Convert.FromBase64String(base64.PadRight((base64.Length + 3) / 4 * 4, '='));
         var result = new Dictionary<int, int>();
         var doc = -1;
         for (var i = 0; i < bytes.Length;)

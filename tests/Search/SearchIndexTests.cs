@@ -150,6 +150,21 @@ public class SearchIndexTests
     }
 
     [Fact]
+    public void Serve_rebuilds_the_index_from_pages_it_takes_from_its_cache()
+    {
+        using var site = new TestSite(Site);
+        var cache = new SiteGen.Incremental.RenderCache();
+        var options = new BuildOptions { Root = site.Root, Cache = cache };
+        new SiteBuilder(options).Build();
+        site.Write("content/zh-Hant/power.md", "---\ntitle: 電力\n---\n電力是瓶頸，光錐之外。\n");
+        var again = new SiteBuilder(options).Build();
+        Assert.True(cache.Reused > 0);
+        var query = new IndexQuery(again.Output);
+        Assert.Equal(["zh/power/"], query.Search("光錐").Select(h => h.Url));
+        Assert.Equal(["zh/chips/"], query.Search("台積電").Select(h => h.Url)); // from a page the cache kept
+    }
+
+    [Fact]
     public void A_page_with_more_terms_than_search_can_index_is_reported_at_its_file()
     {
         var words = string.Join(' ', Enumerable.Range(0, SearchStage.MaxTermsPerPage + 1).Select(i => "w" + i.ToString("x")));

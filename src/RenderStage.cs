@@ -32,6 +32,9 @@ public sealed class RenderStage(SiteIndex index, MarkdownStage markdown, Templat
     private long _renderTicks, _viewTicks, _parityTicks;
     private int _failed;
 
+    /// <summary>Told of each translation group once its pages are rendered, while their syntax trees are still held (the search index).</summary>
+    public Action<IReadOnlyList<Page>>? GroupRendered { get; init; }
+
     /// <summary>Time spent in each part, summed over threads, for `--verbose`.</summary>
     public IEnumerable<(string Part, double Ms)> Busy =>
         [("parse + pages", Ms(_renderTicks)), ("side-by-side", Ms(_viewTicks)), ("parity", Ms(_parityTicks))];
@@ -47,6 +50,7 @@ public sealed class RenderStage(SiteIndex index, MarkdownStage markdown, Templat
             // A page whose file can no longer be read is left unparsed (reported), so it fails to render like a page Markdig refused.
             foreach (var page in group) if (page.KeepBody(bag)) markdown.Parse(page, bag);
             foreach (var page in group) Page(page);
+            GroupRendered?.Invoke(group);
             var rendered = Stopwatch.GetTimestamp();
             if (bilingualViews)
             {

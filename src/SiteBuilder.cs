@@ -5,6 +5,7 @@ using SiteGen.Diagnostics;
 using SiteGen.Markdown;
 using SiteGen.Output;
 using SiteGen.Parity;
+using SiteGen.Search;
 using SiteGen.Templates;
 
 namespace SiteGen;
@@ -76,7 +77,9 @@ public sealed class SiteBuilder(BuildOptions options)
         var bilingual = config.SideBySide && templates.Has(TemplateRenderer.BilingualLayout);
         var models = new PageModelBuilder(index, markdown.TocOf, bilingual, options.Parallelism);
         var renderer = new TemplateRenderer(templates, new TemplateFunctions(templates, themeAssets, models, config), models, config, bag);
-        var render = new RenderStage(index, markdown, renderer, tree, links, new ParityChecker(index, bag, options.Strict, markdown.HeadingIdsOf), bilingual, bag, options);
+        var search = SearchStage.Enabled(config, templates) ? new SearchStage(index, tree, bag) : null;
+        var render = new RenderStage(index, markdown, renderer, tree, links, new ParityChecker(index, bag, options.Strict, markdown.HeadingIdsOf), bilingual, bag, options)
+            { GroupRendered = search is null ? null : search.GroupRendered };
         var renderFailed = render.Run();
         if (!SpecialPages(renderer, index, render, tree)) renderFailed++;
         foreach (var asset in index.Assets)
@@ -84,6 +87,10 @@ public sealed class SiteBuilder(BuildOptions options)
         foreach (var (path, bytes) in themeAssets.All) AddOrReport(tree, path, bytes, TemplateStore.Folder, bag);
         Lap("render");
         foreach (var (part, ms) in render.Busy) _timings.Add(($"{part} (all threads)", ms, 0L));
+
+        // 7b. The search index, written out, and the search pages, which the link check reads like any other page.
+        if (search?.Finish(renderer, render, options.Parallelism) == false) renderFailed++;
+        Lap("search");
 
         // 8. Check the output as a browser would see it.
         if (renderFailed > 0) links = null;

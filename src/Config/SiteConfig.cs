@@ -16,6 +16,11 @@ public sealed class SiteConfig
     /// turns them off, as a Hugo site drops an output format.
     /// </summary>
     public bool SideBySide { get; set; } = true;
+    /// <summary>
+    /// A search page per language (`&lt;prefix&gt;/search/`) and its index, when the theme has `layouts/search.html`;
+    /// false turns them off.
+    /// </summary>
+    public bool Search { get; set; } = true;
     public List<LanguageConfig> Languages { get; set; } = new();
     /// <summary>Main navigation: content paths relative to a language folder (`quotes.md`), in order.</summary>
     public List<string> Menu { get; set; } = new();

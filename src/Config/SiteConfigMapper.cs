@@ -12,6 +12,7 @@ public static class SiteConfigMapper
         ["default_language"] = (c, m, v) => c.DefaultLanguage = m.Text(v, "default_language") ?? "",
         ["allow_raw_html"] = (c, m, v) => c.AllowRawHtml = m.Boolean(v, "allow_raw_html") ?? false,
         ["side_by_side"] = (c, m, v) => c.SideBySide = m.Boolean(v, "side_by_side") ?? true,
+        ["search"] = (c, m, v) => c.Search = m.Boolean(v, "search") ?? true,
         ["languages"] = (c, m, v) => c.Languages = m.List(v, "languages", (item, i) => Language(c, m, item, i)) ?? [],
         ["menu"] = (c, m, v) => c.Menu = m.List(v, "menu", (item, i) => MenuEntry(c, m, item, i)) ?? [],
     };

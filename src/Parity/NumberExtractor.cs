@@ -21,6 +21,23 @@ public static partial class NumberExtractor
     }
 
     /// <summary>
+    /// The same numbers with where each was written, one entry per match (a range gives two values). Full-width digits
+    /// are read as ASCII ones, which keeps every index in place. For the search index, which skips the digits a number covers.
+    /// </summary>
+    public static List<(int Index, int Length, List<decimal> Values)> ExtractWithSpans(string text)
+    {
+        var result = new List<(int, int, List<decimal>)>();
+        text = ToHalfWidth(text);
+        foreach (var m in NumberPattern().EnumerateMatches(text))
+        {
+            var values = new List<decimal>();
+            Add(text.AsSpan(m.Index, m.Length), values);
+            if (values.Count > 0) result.Add((m.Index, m.Length, values));
+        }
+        return result;
+    }
+
+    /// <summary>
     /// A match, already checked by the pattern, is a number, then perhaps a range sign and a second number, then perhaps
     /// 萬 or 億. Read here from the span: `Matches` would allocate a Match, its groups and their strings for each one.
     /// </summary>

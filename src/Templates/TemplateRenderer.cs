@@ -61,6 +61,23 @@ public sealed class TemplateRenderer(TemplateStore templates, TemplateFunctions 
         return RenderInPlace(LayoutResolver.Base, globals, viewUrl, own.Language, own.SourcePath, c => c.PageOutput);
     }
 
+    /// <summary>
+    /// A page the build makes rather than a content file (the search page): a layout with the given page model, in a
+    /// language, wrapped in the base layout like any page.
+    /// </summary>
+    public string? RenderGenerated(string layout, ScriptObject page, LanguageConfig lang, string renderingFor)
+    {
+        var url = (string)page["url"]!;
+        var globals = Globals(url, lang);
+        globals["page"] = page;
+        globals["content"] = new TrustedHtml("");
+        globals["translation"] = ((ScriptArray)page["translations"]!).FirstOrDefault();
+        var main = RenderInPlace(layout, globals, url, lang, renderingFor, c => c.LayoutOutput)?.ToString();
+        if (main is null || templates.IsBroken(LayoutResolver.Base)) return null;
+        globals["main"] = new TrustedHtml(main);
+        return RenderInPlace(LayoutResolver.Base, globals, url, lang, renderingFor, c => c.PageOutput)?.ToString();
+    }
+
     /// <summary>Pages that belong to no language folder (the landing page, 404, the sitemap), written at the site root.</summary>
     public string? RenderSpecial(string name, string outputPath)
     {
@@ -101,6 +118,8 @@ public sealed class TemplateRenderer(TemplateStore templates, TemplateFunctions 
                 ["description"] = lang.Description,
                 ["default_language"] = config.DefaultLanguage,
             }),
+            // The search page's address, or null when the site has no search: the header's search field hangs on it.
+            ["search_url"] = Search.SearchStage.Enabled(config, templates) ? Search.SearchStage.PageUrl(lang) : null,
             ["lang"] = models.Of(lang),
             ["languages"] = languages,
             ["other_languages"] = ModelConverter.ReadOnly(new ScriptArray(languages.Cast<ScriptObject>().Where(l => (string?)l["key"] != lang.Key))),

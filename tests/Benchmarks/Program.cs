@@ -9,6 +9,7 @@ return args.FirstOrDefault() switch
     "stages" => RunStages(args[1..]),
     "yaml" => RunYaml(args[1..]),
     "corpus" => CorpusGenerator.Run(args[1..]),
+    "search-queries" => await SearchQueries.RunAsync(args[1..]),
     _ => Usage(),
 };
 
@@ -26,6 +27,6 @@ static int RunYaml(string[] rest)
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: serve-latency [RUNS [SITE [PAGE.md under content/en]]] | stages [BenchmarkDotNet args] | yaml [BenchmarkDotNet args] | corpus N OUTDIR");
+    Console.Error.WriteLine("usage: serve-latency [RUNS [SITE [PAGE.md under content/en]]] | stages [BenchmarkDotNet args] | yaml [BenchmarkDotNet args] | corpus N OUTDIR | search-queries OUTPUT QUERY...");
     return 2;
 }

@@ -20,7 +20,7 @@ public class CompanionSiteTests
         var zh = Result.Value.Output.Paths.Where(p => p.StartsWith("zh/") && p.EndsWith("index.html") && !p.Contains("/bilingual/")).Select(p => p[3..]).ToList();
         var en = Result.Value.Output.Paths.Where(p => p.StartsWith("en/") && p.EndsWith("index.html") && !p.Contains("/bilingual/")).Select(p => p[3..]).ToList();
         Assert.Equal(zh, en);
-        Assert.Equal(12, zh.Count);
+        Assert.Equal(13, zh.Count); // 12 content pages and the search page
     }
 
     [Fact]

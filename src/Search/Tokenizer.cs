@@ -1,0 +1,115 @@
+using System.Globalization;
+using System.Text;
+using SiteGen.Parity;
+
+namespace SiteGen.Search;
+
+/// <summary>
+/// Splits text into search terms, the same way for the index and (mirrored in search.js) for queries. Han text has no
+/// spaces and no dictionary is used: every character and every pair of neighbours is a term, so any substring of two
+/// or more characters can be found, including words no dictionary knows. Latin words are folded and stemmed. Numbers
+/// become their value (`#110000`), read by the parity stage's <see cref="NumberExtractor"/>, so `110,000`, `110000` and
+/// `11 萬` are one term; a word of digits alone adds nothing beside it.
+/// </summary>
+public static class Tokenizer
+{
+    public const string NumberPrefix = "#";
+
+    /// <summary>Adds the terms of an indexed text to a page's counts.</summary>
+    public static void Index(string text, float weight, TermCounts counts)
+    {
+        var folded = TextFolder.Fold(text);
+        foreach (var (_, _, values) in NumberExtractor.ExtractWithSpans(folded))
+            foreach (var value in values) counts.AddWord(NumberTerm(value), weight);
+        Rune? previousHan = null;
+        var word = new StringBuilder();
+        foreach (var rune in folded.EnumerateRunes())
+        {
+            if (HanScript.Is(rune))
+            {
+                EndWord(word, counts, weight);
+                counts.AddHan(rune, weight);
+                if (previousHan is { } p) counts.AddHan(p, rune, weight);
+                previousHan = rune;
+                continue;
+            }
+            previousHan = null;
+            if (Rune.IsLetterOrDigit(rune)) word.Append(rune.ToString());
+            else EndWord(word, counts, weight);
+        }
+        EndWord(word, counts, weight);
+    }
+
+    private static void EndWord(StringBuilder word, TermCounts counts, float weight)
+    {
+        if (word.Length == 0) return;
+        if (WordTerm(word) is { } term) counts.AddWord(term, weight);
+        word.Clear();
+    }
+
+    /// <summary>
+    /// The terms of a query, each once, in order. A run of Han characters gives its pairs (or the character, if alone);
+    /// `萬` or `億` that scales a number is part of the number, not a character to find.
+    /// </summary>
+    /// <param name="fold">Simplified characters to their traditional form, applied after folding.</param>
+    public static List<string> Query(string text, IReadOnlyDictionary<char, char>? fold = null)
+    {
+        var folded = TextFolder.Fold(text);
+        if (fold is not null) folded = string.Create(folded.Length, folded, (span, s) =>
+        {
+            for (var i = 0; i < s.Length; i++) span[i] = fold.TryGetValue(s[i], out var t) ? t : s[i];
+        });
+        var terms = new List<string>();
+        var units = new HashSet<int>();
+        foreach (var (index, length, values) in NumberExtractor.ExtractWithSpans(folded))
+        {
+            foreach (var value in values) terms.Add(NumberTerm(value));
+            if (folded[index + length - 1] is '萬' or '億') units.Add(index + length - 1);
+        }
+        var run = new List<Rune>();
+        var word = new StringBuilder();
+        var at = 0;
+        foreach (var rune in folded.EnumerateRunes())
+        {
+            var han = HanScript.Is(rune) && !units.Contains(at);
+            at += rune.Utf16SequenceLength;
+            if (han)
+            {
+                AddWord(word, terms);
+                run.Add(rune);
+                continue;
+            }
+            AddRun(run, terms);
+            if (Rune.IsLetterOrDigit(rune) && !HanScript.Is(rune)) word.Append(rune.ToString());
+            else AddWord(word, terms);
+        }
+        AddWord(word, terms);
+        AddRun(run, terms);
+        return terms.Distinct(StringComparer.Ordinal).ToList();
+    }
+
+    private static void AddWord(StringBuilder word, List<string> terms)
+    {
+        if (word.Length > 0 && WordTerm(word) is { } term) terms.Add(term);
+        word.Clear();
+    }
+
+    private static void AddRun(List<Rune> run, List<string> terms)
+    {
+        if (run.Count == 1) terms.Add(run[0].ToString());
+        for (var i = 1; i < run.Count; i++) terms.Add(run[i - 1].ToString() + run[i].ToString());
+        run.Clear();
+    }
+
+    /// <returns>null for digits alone, which the number term stands for.</returns>
+    private static string? WordTerm(StringBuilder word)
+    {
+        for (var i = 0; i < word.Length; i++)
+            if (!char.IsAsciiDigit(word[i])) return EnglishStemmer.Stem(word.ToString());
+        return null;
+    }
+
+    /// <summary>`#` and the value without trailing zeros: 3.50 and 3.5 are one number.</summary>
+    public static string NumberTerm(decimal value) =>
+        NumberPrefix + (value / 1.0000000000000000000000000000m).ToString(CultureInfo.InvariantCulture);
+}

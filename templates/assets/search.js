@@ -1,0 +1,288 @@
+// SiteGen search: reads the static index written by the build (src/Search/), fetching only the shards a query needs.
+// The query is split into terms exactly as src/Search/Tokenizer.cs splits pages; keep the two in step.
+(() => {
+  'use strict';
+  const script = document.currentScript;
+  const opts = script.dataset;
+  const base = new URL(opts.index, location.href);
+  const root = new URL(opts.root, location.href);
+  const reader = +opts.lang;
+  const $ = (id) => document.getElementById(id);
+  const form = $('search-form'), input = $('search-q'), status = $('search-status'), list = $('search-results'), more = $('search-more');
+  $('search-nojs').hidden = true;
+
+  const cache = new Map();
+  const get = (path) => {
+    if (!cache.has(path)) {
+      const p = fetch(new URL(path, base)).then((r) => {
+        if (!r.ok) throw new Error(r.status + ' ' + path);
+        return r.json();
+      });
+      p.catch(() => cache.delete(path)); // a failed shard is fetched again next time
+      cache.set(path, p);
+    }
+    return cache.get(path);
+  };
+
+  // Folding: one UTF-16 unit for one, as TextFolder.cs does, so positions in folded text hold in the original.
+  let latin = '', simplified = new Map();
+  const foldChar = (c) => {
+    const n = c.charCodeAt(0);
+    if (n < 65) return c;
+    if (n <= 90) return String.fromCharCode(n + 32);
+    if (n < 0xC0) return c;
+    if (n < 0xC0 + latin.length) return latin[n - 0xC0];
+    if (n >= 0xFF01 && n <= 0xFF5E) return foldChar(String.fromCharCode(n - 0xFEE0));
+    if (n === 0x3000) return ' ';
+    const lower = c.toLowerCase();
+    return lower.length === 1 ? lower : c;
+  };
+  const fold = (text) => {
+    let out = '';
+    for (let i = 0; i < text.length; i++) {
+      const c = foldChar(text[i]);
+      out += simplified.get(c) || c;
+    }
+    return out;
+  };
+
+  const isHan = (ch) => {
+    const n = ch.codePointAt(0);
+    return (n >= 0x3040 && n <= 0x30FF) || (n >= 0x3400 && n <= 0x4DBF) || (n >= 0x4E00 && n <= 0x9FFF) ||
+      (n >= 0xF900 && n <= 0xFAFF) || (n >= 0x20000 && n <= 0x3FFFF);
+  };
+  const wordChar = /^[\p{L}\p{Nd}]$/u;
+
+  // Numbers as the parity stage reads them (NumberExtractor.cs): 110,000 = 110000 = 11 萬.
+  const NUM = '([0-9]{1,3}(?:,[0-9]{3})+(?:\\.[0-9]+)?|[0-9]+(?:\\.[0-9]+)?)';
+  const numbers = () => new RegExp('(?<![0-9.,])' + NUM + '(?:\\s*[-–—~～至到]\\s*' + NUM + ')?(?:\\s*([萬億]))?', 'g');
+  const value = (digits, unit) => {
+    const parts = digits.replace(/,/g, '').split('.');
+    if (parts.length > 2) return null;
+    const shift = unit === '萬' ? 4 : unit === '億' ? 8 : 0;
+    let frac = (parts[1] || '') + '0'.repeat(shift);
+    const whole = (parts[0] + frac.slice(0, shift)).replace(/^0+(?=\d)/, '');
+    frac = frac.slice(shift).replace(/0+$/, '');
+    return frac ? whole + '.' + frac : whole;
+  };
+  const valuesOf = (m) => [m[1], m[2]].filter(Boolean).map((d) => value(d, m[3])).filter((v) => v !== null);
+
+  const stem = (w) => {
+    if (w.length < 4 || !w.endsWith('s')) return w;
+    if (w.endsWith('ies') && !w.endsWith('eies') && !w.endsWith('aies')) return w.slice(0, -3) + 'y';
+    if (w.endsWith('es') && !/[aeo]es$/.test(w)) return w.slice(0, -1);
+    if (w.endsWith('us') || w.endsWith('ss')) return w;
+    return w.slice(0, -1);
+  };
+
+  // Terms to look up, and needles to mark in snippets.
+  const parse = (query) => {
+    const text = fold(query);
+    const terms = [], needles = [], units = new Set(), nums = [];
+    for (const m of text.matchAll(numbers())) {
+      for (const v of valuesOf(m)) { terms.push('#' + v); nums.push(v); }
+      if (m[3]) units.add(m.index + m[0].length - 1);
+    }
+    let run = [], word = '', at = 0;
+    const endWord = () => {
+      if (word && /\D/.test(word)) { terms.push(stem(word)); needles.push(word, stem(word)); }
+      word = '';
+    };
+    const endRun = () => {
+      if (run.length === 1) terms.push(run[0]);
+      for (let i = 1; i < run.length; i++) terms.push(run[i - 1] + run[i]);
+      if (run.length) needles.push(run.join(''));
+      run = [];
+    };
+    for (const ch of text) {
+      const han = isHan(ch) && !units.has(at);
+      at += ch.length;
+      if (han) { endWord(); run.push(ch); continue; }
+      endRun();
+      if (wordChar.test(ch) && !isHan(ch)) word += ch; else endWord();
+    }
+    endWord();
+    endRun();
+    return { terms: [...new Set(terms)], needles: needles.filter(Boolean), nums };
+  };
+
+  const hash = (s) => {
+    let h = 2166136261;
+    for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619) >>> 0;
+    return h;
+  };
+
+  // Postings: base64 of (page id delta as a variable-length number, impact 1–255) pairs.
+  const decode = (b64) => {
+    const bytes = atob(b64), out = new Map();
+    let doc = -1;
+    for (let i = 0; i < bytes.length;) {
+      let delta = 0, shift = 0, b;
+      do { b = bytes.charCodeAt(i++); delta += (b & 127) * 2 ** shift; shift += 7; } while (b & 128);
+      doc += delta;
+      out.set(doc, bytes.charCodeAt(i++));
+    }
+    return out;
+  };
+
+  const rank = (meta, postings) => {
+    const n = meta.pages, langs = meta.languages.length;
+    const lists = postings.map(decode).sort((a, b) => a.size - b.size);
+    const groups = new Map();
+    for (const [doc] of lists[0]) {
+      let score = 0;
+      for (const l of lists) {
+        const impact = l.get(doc);
+        if (impact === undefined) { score = -1; break; }
+        score += Math.log(1 + (n - l.size + 0.5) / (l.size + 0.5)) * impact;
+      }
+      if (score < 0) continue;
+      const g = Math.floor(doc / langs), lang = doc % langs, best = groups.get(g);
+      if (!best || score > best.score || (score === best.score && lang === reader)) groups.set(g, { g, lang, score });
+    }
+    return [...groups.values()].sort((a, b) => b.score - a.score || a.g - b.g);
+  };
+
+  // Marks needles (and numbers of the same value) in text; returns [start, end] ranges.
+  const matches = (text, q) => {
+    const folded = fold(text), ranges = [];
+    for (const needle of q.needles) {
+      for (let i = folded.indexOf(needle); i >= 0; i = folded.indexOf(needle, i + needle.length)) ranges.push([i, i + needle.length]);
+    }
+    if (q.nums.length) {
+      for (const m of folded.matchAll(numbers())) {
+        if (valuesOf(m).some((v) => q.nums.includes(v))) ranges.push([m.index, m.index + m[0].length]);
+      }
+    }
+    return ranges.sort((a, b) => a[0] - b[0]);
+  };
+
+  const snippet = (doc, q) => {
+    let best = doc.passages[0] || ['', '', ''], bestRanges = [];
+    for (const p of doc.passages) {
+      const r = matches(p[2], q);
+      if (new Set(r.map(([s, e]) => fold(p[2].slice(s, e)))).size > new Set(bestRanges.map(([s, e]) => fold(best[2].slice(s, e)))).size) {
+        best = p; bestRanges = r;
+      }
+    }
+    const text = best[2], first = bestRanges.length ? bestRanges[0][0] : 0;
+    const start = Math.max(0, first - 50), end = Math.min(text.length, start + 180);
+    const p = document.createElement('p');
+    p.className = 'search-snippet';
+    p.lang = doc.lang;
+    if (start > 0) p.append('…');
+    let at = start;
+    for (const [s, e] of bestRanges) {
+      if (s < at || e > end) continue;
+      p.append(text.slice(at, s));
+      const mark = document.createElement('mark');
+      mark.textContent = text.slice(s, e);
+      p.append(mark);
+      at = e;
+    }
+    p.append(text.slice(at, end));
+    if (end < text.length) p.append('…');
+    return { element: p, anchor: best[0] };
+  };
+
+  const link = (doc, anchor, className) => {
+    const a = document.createElement('a');
+    a.href = new URL(doc.url, root).href + (anchor ? '#' + encodeURIComponent(anchor) : '');
+    a.textContent = doc.title;
+    if (className) a.className = className;
+    if (doc.lang !== document.documentElement.lang) { a.lang = doc.lang; a.hreflang = doc.lang; }
+    return a;
+  };
+
+  const line = (className, ...parts) => {
+    const p = document.createElement('p');
+    p.className = className;
+    p.append(...parts);
+    return p;
+  };
+
+  const item = (group, hit, q) => {
+    const matched = group[hit.lang], shown = group[reader] || matched;
+    const quote = snippet(matched, q);
+    const li = document.createElement('li');
+    li.append(link(shown, shown === matched ? quote.anchor : '', 'search-hit'));
+    if (shown.section) li.append(line('search-section', shown.section));
+    li.append(quote.element);
+    const other = shown === matched ? group.find((d, i) => d && i !== reader) : matched;
+    if (other) {
+      const label = shown === matched ? opts.translation : opts.matched;
+      li.append(line('search-other', label + ' ', link(other, other === matched ? quote.anchor : '')));
+    }
+    return li;
+  };
+
+  // Results ten at a time: each needs its group file, and the first query's bytes are what a reader waits for.
+  const PAGE = 10;
+  let pending = null;
+  const show = async (hits, q, run) => {
+    const from = list.children.length, next = hits.slice(from, from + PAGE);
+    const groups = await Promise.all(next.map((h) => get('g/' + h.g + '.json')));
+    if (run !== latest) return;
+    performance.mark('search-groups');
+    const items = next.map((h, i) => item(groups[i], h, q));
+    list.append(...items);
+    more.hidden = list.children.length >= hits.length;
+    pending = more.hidden ? null : () => show(hits, q, run);
+    return items;
+  };
+  more.hidden = true;
+  more.addEventListener('click', async () => {
+    const items = pending && await pending();
+    if (items && items.length) items[0].querySelector('a').focus();
+  });
+
+  const say = (template, count, query) => template.replace('{count}', count).replace('{query}', query);
+  let latest = 0;
+
+  const search = async (query) => {
+    const run = ++latest;
+    list.replaceChildren();
+    more.hidden = true;
+    status.classList.remove('search-error');
+    if (!query.trim()) { status.textContent = ''; return; }
+    try {
+      const meta = await get('index.json');
+      latin = meta.latin;
+      simplified = new Map();
+      for (let i = 0; i + 1 < meta.fold.length; i += 2) simplified.set(meta.fold[i], meta.fold[i + 1]);
+      const q = parse(query);
+      let hits = [];
+      if (q.terms.length) {
+        const shards = await Promise.all(q.terms.map((t) => get('s/' + (hash(t) & (meta.shards - 1)) + '.json')));
+        const postings = await Promise.all(q.terms.map((t, i) => {
+          const v = shards[i][t];
+          return v === undefined ? null : typeof v === 'number' ? get('t/' + v + '.json') : v;
+        }));
+        if (run !== latest) return;
+        performance.mark('search-fetched');
+        if (postings.every((p) => p !== null)) hits = rank(meta, postings);
+        performance.mark('search-ranked');
+      }
+      await show(hits, q, run);
+      if (run !== latest) return;
+      status.textContent = say(hits.length === 0 ? opts.none : hits.length === 1 ? opts.result : opts.results, hits.length, query);
+      performance.mark('search-rendered');
+    } catch (e) {
+      if (run !== latest) return;
+      status.classList.add('search-error');
+      status.textContent = opts.error;
+      console.warn('search:', e.message);
+    }
+  };
+
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const url = new URL(location.href);
+    url.searchParams.set('q', input.value);
+    history.replaceState(null, '', url);
+    search(input.value);
+  });
+  const initial = new URLSearchParams(location.search).get('q') || '';
+  input.value = initial;
+  if (initial) search(initial);
+})();

@@ -65,7 +65,10 @@ public sealed class BrowserFixture : IAsyncLifetime
         var href = await link.GetAttributeAsync("href") ?? throw new InvalidOperationException("the link has no href");
         var target = new Uri(new Uri(page.Url), href).AbsoluteUri;
         await link.ClickAsync();
-        await page.WaitForURLAsync(url => Uri.UnescapeDataString(url) == Uri.UnescapeDataString(target));
+        // The URL is the navigation's commit; the document is parsed by DOMContentLoaded. The `load` event is not waited
+        // for: it depends on every image and font, and once it went unreported for 30 s on a busy machine.
+        await page.WaitForURLAsync(url => Uri.UnescapeDataString(url) == Uri.UnescapeDataString(target), new() { WaitUntil = WaitUntilState.Commit });
+        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
         return target;
     }
 

@@ -66,8 +66,7 @@ public class MarkupSafetyInBrowserTests(BrowserFixture browser)
         foreach (var (index, text) in new[] { (0, "Arrived."), (1, "Arrived too.") })
         {
             await page.GotoAsync(list);
-            await page.Locator("a.item").Nth(index).ClickAsync();
-            await page.WaitForLoadStateAsync(LoadState.Load);
+            await BrowserFixture.FollowAsync(page, page.Locator("a.item").Nth(index));
             Assert.StartsWith(host.BaseUrl + "en/notes/", page.Url);
             Assert.Contains(text, await page.Locator("main").TextContentAsync());
         }

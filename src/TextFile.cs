@@ -6,7 +6,8 @@ namespace SiteGen;
 /// <summary>Reads a UTF-8 text file strictly: invalid bytes are an error, a BOM is dropped, CRLF becomes LF.</summary>
 public static class TextFile
 {
-    private static readonly UTF8Encoding Strict = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+    /// <summary>UTF-8 that throws on invalid bytes instead of replacing them.</summary>
+    public static readonly UTF8Encoding Strict = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     public static string? Decode(byte[] bytes, string displayPath, DiagnosticBag bag)
     {

@@ -12,14 +12,12 @@ namespace SiteGen.Content;
 /// <param name="Site">Reads the file again with the same checks as the first time (links, size).</param>
 public sealed record BodySource(SiteFiles Site, string FullPath, string DisplayPath, int Hash, int ByteStart)
 {
-    private static readonly System.Text.UTF8Encoding Strict = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-
     /// <param name="text">The text loaded from <paramref name="bytes"/> (see <see cref="TextFile"/>), whose body starts at <paramref name="bodyStart"/>.</param>
     public static BodySource Of(SiteFiles site, string fullPath, string displayPath, byte[] bytes, string text, int bodyStart)
     {
         // Loading drops a BOM and turns CRLF and CR into LF; without a CR, a character offset maps back to a byte offset.
         var byteStart = bytes.AsSpan().IndexOf((byte)'\r') < 0
-            ? (bytes.AsSpan().StartsWith("\uFEFF"u8) ? 3 : 0) + Strict.GetByteCount(text.AsSpan(0, bodyStart))
+            ? (bytes.AsSpan().StartsWith("\uFEFF"u8) ? 3 : 0) + TextFile.Strict.GetByteCount(text.AsSpan(0, bodyStart))
             : -1;
         return new BodySource(site, fullPath, displayPath, HashOf(bytes), byteStart);
     }
@@ -48,7 +46,7 @@ public sealed record BodySource(SiteFiles Site, string FullPath, string DisplayP
         }
         // The same bytes that loaded without a problem a moment ago: decoding and splitting them cannot fail now.
         problem = null;
-        if (ByteStart >= 0) return Strict.GetString(bytes, ByteStart, bytes.Length - ByteStart);
+        if (ByteStart >= 0) return TextFile.Strict.GetString(bytes, ByteStart, bytes.Length - ByteStart);
         var unused = new DiagnosticBag();
         return TextFile.Decode(bytes, FullPath, unused) is { } text && FrontMatterSplitter.Split(text, FullPath, unused) is { } parts
             ? parts.Body

@@ -21,9 +21,6 @@ public sealed class ParityChecker(SiteIndex index, DiagnosticBag bag, bool stric
         return byKey;
     }
 
-    private int _findings;
-    public int Findings => _findings;
-
     /// <summary>One source page against each of its translations; thread-safe across pages.</summary>
     public void Check(Page page)
     {
@@ -171,7 +168,6 @@ public sealed class ParityChecker(SiteIndex index, DiagnosticBag bag, bool stric
 
     private void Report(Page translation, int line, string message, string? hint = null, int column = 1)
     {
-        Interlocked.Increment(ref _findings);
         var at = new SourceLocation(translation.SourcePath, line, column);
         if (strict) bag.Error(at, "translation drift: " + message, hint);
         else bag.Warning(at, "translation drift: " + message, hint);

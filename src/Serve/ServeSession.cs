@@ -20,7 +20,6 @@ public sealed class ServeSession(BuildOptions options, TextWriter log)
     public string Root => options.Root;
     public OutputTree Current { get; private set; } = new();
     public int Version { get; private set; }
-    public BuildResult? LastResult { get; private set; }
 
     /// <summary>Builds; on success the new output replaces the old and browsers reload, else they show the problems.</summary>
     public async Task<BuildResult> RebuildAsync(string reason)
@@ -30,7 +29,6 @@ public sealed class ServeSession(BuildOptions options, TextWriter log)
         {
             var clock = Stopwatch.StartNew();
             var result = new SiteBuilder(options with { OutputDir = null, Cache = _cache }).Build();
-            LastResult = result;
             foreach (var d in result.Diagnostics) log.WriteLine(d);
             if (result.Succeeded)
             {

@@ -1,0 +1,69 @@
+using SiteGen.Tests.Support;
+
+namespace SiteGen.Tests.Security;
+
+/// <summary>
+/// What got through when the script and markup checks were attacked with raw HTML off. Each case here ran script in a
+/// browser before its fix.
+/// </summary>
+public class AttackRegressionTests
+{
+    private const string Pages = """
+        -- content/zh-Hant/p.md --
+        ---
+        title: 頁
+        ---
+        內容。
+        -- content/en/p.md --
+        ---
+        title: Page
+        ---
+        [open](evil.FILE)
+        """;
+
+    private static string[] Errors(BuildResult r) => r.Diagnostics.Where(d => d.IsError).Select(d => d.ToString()).ToArray();
+
+    /// <summary>
+    /// A content file that browsers open as a document able to run script (HTML, SVG, XML) is published on the site's
+    /// own origin, so linking to it runs whatever it holds: the same as raw HTML in a page.
+    /// </summary>
+    [Theory]
+    [InlineData("html", "<script>alert(document.domain)</script>")]
+    [InlineData("HTM", "<script>alert(document.domain)</script>")]
+    [InlineData("svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>")]
+    [InlineData("xhtml", "<html xmlns=\"http://www.w3.org/1999/xhtml\"><script>alert(1)</script></html>")]
+    [InlineData("xml", "<x><script xmlns=\"http://www.w3.org/1999/xhtml\">alert(1)</script></x>")]
+    public void A_content_file_browsers_run_as_a_document_is_an_error_without_raw_html(string extension, string text)
+    {
+        using var site = new TestSite(Pages.Replace("FILE", extension) + $"\n-- content/en/evil.{extension} --\n{text}\n");
+
+        var result = site.Build();
+
+        Assert.Equal([$"content/en/evil.{extension}: error: a .{extension.ToLowerInvariant()} file in content/ is refused: browsers open it as a document that can run script (link to a .md page instead, or give an image as PNG, JPEG, GIF or WebP; site.yml `allow_raw_html: true` lifts this for a site whose authors are all trusted)"],
+            Errors(result));
+        Assert.False(result.Succeeded);
+    }
+
+    [Fact]
+    public void With_raw_html_allowed_such_a_file_is_published_as_before()
+    {
+        using var site = new TestSite(Pages.Replace("FILE", "svg") + "\n-- content/en/evil.svg --\n<svg xmlns=\"http://www.w3.org/2000/svg\"/>\n"
+            + "-- site.yml --\n" + TestSite.DefaultConfig + "\nallow_raw_html: true\n");
+
+        var result = site.Build();
+
+        Assert.Empty(Errors(result));
+        Assert.Contains(result.Output.Files, f => f.Key == "en/evil.svg");
+    }
+
+    [Fact]
+    public void Other_content_files_are_still_published()
+    {
+        using var site = new TestSite(Pages.Replace("FILE", "txt") + "\n-- content/en/evil.txt --\n<script>alert(1)</script>\n");
+
+        var result = site.Build();
+
+        Assert.Empty(Errors(result));
+        Assert.Contains(result.Output.Files, f => f.Key == "en/evil.txt");
+    }
+}

@@ -66,4 +66,31 @@ public class AttackRegressionTests
         Assert.Empty(Errors(result));
         Assert.Contains(result.Output.Files, f => f.Key == "en/evil.txt");
     }
+    /// <summary>
+    /// `$` in a .NET pattern also matches before a final line break, so a value ending in one passed the checks meant to
+    /// keep it to one URL segment or one language tag, and a folder named with a line break was written.
+    /// </summary>
+    [Fact]
+    public void A_slug_ending_in_a_line_break_is_refused()
+    {
+        using var site = new TestSite("-- content/en/p.md --\n---\ntitle: Page\nslug: \"a\\n\"\n---\nText.\n");
+
+        var error = Assert.Single(Errors(site.Build()));
+
+        Assert.StartsWith("content/en/p.md:3:1: error: slug 'a", error);
+    }
+
+    [Theory]
+    [InlineData("    prefix: en\n", "    prefix: \"en\\n\"\n", "site.yml:12:5: error: language 'en': prefix 'en")]
+    [InlineData("    prefix: en\n", "    prefix: en\n    tag: \"en\\n\"\n", "site.yml:13:5: error: language 'en': tag 'en")]
+    public void A_site_yml_value_ending_in_a_line_break_is_refused(string line, string replacement, string expected)
+    {
+        var config = TestSite.DefaultConfig.Replace(line, replacement);
+        Assert.Contains(replacement, config);
+        using var site = new TestSite("-- content/en/p.md --\n---\ntitle: Page\n---\nText.\n-- site.yml --\n" + config);
+
+        var error = Assert.Single(Errors(site.Build()));
+
+        Assert.StartsWith(expected, error);
+    }
 }

@@ -1,3 +1,4 @@
+using Markdig;
 using SiteGen.Tests.Support;
 
 namespace SiteGen.Tests.Security;
@@ -92,5 +93,32 @@ public class AttackRegressionTests
         var error = Assert.Single(Errors(site.Build()));
 
         Assert.StartsWith(expected, error);
+    }
+    /// <summary>
+    /// Markdig numbered a repeated heading by trying `-1`, `-2`… from the start each time: a page of tens of thousands of
+    /// identical headings (a few hundred kB, well under the file size limit) held the build for minutes, growing with the
+    /// square of their number. The build runs under a generous timeout, so a regression fails instead of hanging.
+    /// </summary>
+    [Fact]
+    public async Task Many_identical_headings_build_without_a_quadratic_cost()
+    {
+        using var site = new TestSite("-- content/en/p.md --\n---\ntitle: Page\n---\n" + string.Concat(Enumerable.Repeat("## a\n\n", 80_000)));
+
+        var result = await Task.Run(() => site.Build()).WaitAsync(TimeSpan.FromMinutes(2));
+
+        Assert.Empty(Errors(result));
+    }
+
+    [Fact]
+    public void Heading_ids_are_the_ones_Markdig_gives()
+    {
+        var body = "# a\n# a-1\n# a\n# a\n## a-2\n# section\n#\n# *a*\n# [a](https://example.org)\n# A\n# a-1\n# 中文\n# 中文\n# `a`\n";
+        var markdig = new Markdig.MarkdownPipelineBuilder().UseAutoIdentifiers(Markdig.Extensions.AutoIdentifiers.AutoIdentifierOptions.GitHub).Build();
+
+        string[] Ids(Markdig.MarkdownPipeline pipeline) =>
+            SiteGen.Markdown.TocBuilder.HeadingIds(Markdig.Markdown.Parse(body, pipeline));
+
+        Assert.Equal(Ids(markdig), Ids(SiteGen.Markdown.MarkdownPipelineFactory.Create(allowRawHtml: false)));
+        Assert.Equal(["a", "a-1", "a-2", "a-3", "a-2-1", "section", "section-1", "a-4", "a-5", "a-6", "a-1-1", "中文", "中文-1", "a-7"], Ids(markdig));
     }
 }

@@ -24,7 +24,7 @@ public static partial class LanguageTag
           (?:-x(?:-[a-z0-9]{1,8})+)?
         | x(?:-[a-z0-9]{1,8})+
         | en-GB-oed | i-(?:ami|bnn|default|enochian|hak|klingon|lux|mingo|navajo|pwn|tao|tay|tsu) | sgn-(?:BE-FR|BE-NL|CH-DE)
-        )$
+        )\z
         """, RegexOptions.IgnoreCase | RegexOptions.IgnorePatternWhitespace | RegexOptions.CultureInvariant)]
     private static partial Regex Syntax();
 }

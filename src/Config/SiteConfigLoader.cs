@@ -81,6 +81,6 @@ public static partial class SiteConfigLoader
         }
     }
 
-    [GeneratedRegex("^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")] private static partial Regex KeyPattern();
-    [GeneratedRegex("^[a-z0-9][a-z0-9-]*$")] private static partial Regex PrefixPattern();
+    [GeneratedRegex(@"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*\z")] private static partial Regex KeyPattern();
+    [GeneratedRegex(@"^[a-z0-9][a-z0-9-]*\z")] private static partial Regex PrefixPattern();
 }

@@ -55,7 +55,13 @@ public sealed class ContentLoader(SiteConfig config, DiagnosticBag bag, bool inc
                 else if (includeDrafts || !page.Meta.Draft) pages.Add(page);
             }
             // Checked now, so a refused asset fails the build before anything renders; read when the output is written.
-            else if (site.Check(file, display, SiteFiles.Asset, bag)) assets.Add(new ContentAsset(display, file, $"{language.Prefix}/{InLanguage(rel)}"));
+            else if (site.Check(file, display, SiteFiles.Asset, bag))
+            {
+                // Still listed, so links to it are not reported again as missing; the error stops the build.
+                if (!config.AllowRawHtml && ActiveDocumentTypes.Refusal(display) is { } refused)
+                    bag.Error(new SourceLocation(display), refused, ActiveDocumentTypes.Hint);
+                assets.Add(new ContentAsset(display, file, $"{language.Prefix}/{InLanguage(rel)}"));
+            }
         }
         return (pages, assets);
     }

@@ -28,7 +28,7 @@ public static partial class UrlMapper
     /// <summary>A slug is one URL segment: no separators, no `.`/`..`, no drive letters or control characters.</summary>
     public static bool IsSafeSlug(string slug) => SlugPattern().IsMatch(slug) && slug is not ("." or "..");
 
-    [GeneratedRegex(@"^[\p{L}\p{N}][\p{L}\p{N}._-]*$")] private static partial Regex SlugPattern();
+    [GeneratedRegex(@"^[\p{L}\p{N}][\p{L}\p{N}._-]*\z")] private static partial Regex SlugPattern();
 
     /// <summary>Joins a folder and a relative path (`a/b` + `../c` → `a/c`) without the file system; null if it climbs above the root.</summary>
     /// <remarks>Called for every link of every page (a million at 20,000 pages): built in one buffer, without splitting.</remarks>

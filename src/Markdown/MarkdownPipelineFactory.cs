@@ -9,7 +9,10 @@ public static class MarkdownPipelineFactory
     public static MarkdownPipeline Create(bool allowRawHtml)
     {
         // GitHub identifiers must be registered before the advanced set, or every CJK heading's id is "section".
-        var builder = new MarkdownPipelineBuilder()
+        var builder = new MarkdownPipelineBuilder();
+        // Before the auto-identifiers, which then keep the ids it gives (see UniqueHeadingIds).
+        builder.Extensions.Add(new UniqueHeadingIds());
+        builder
             .UseAutoIdentifiers(AutoIdentifierOptions.GitHub)
             .UseAdvancedExtensions()
             .UseCjkFriendlyEmphasis();

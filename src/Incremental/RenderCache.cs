@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
+using SiteGen.Config;
 using SiteGen.Content;
+using SiteGen.Diagnostics;
 using SiteGen.Templates;
 
 namespace SiteGen.Incremental;
@@ -91,17 +93,21 @@ public sealed class RenderCache
     /// <summary>What every page's HTML depends on besides its own text and what it reads of other pages.</summary>
     public static string SiteKey(string root, SiteIndex index, BuildOptions options)
     {
+        // Read as the loaders read them (hidden names skipped, links resolved inside the site, size limits); what they
+        // refused they have reported already, so the problems found here are dropped.
+        var site = new SiteFiles(root);
+        var reported = new DiagnosticBag();
         var sb = new StringBuilder();
-        sb.Append(File.ReadAllText(Path.Combine(root, "site.yml"))).Append('\0');
-        var templates = Path.Combine(root, TemplateStore.Folder);
-        if (Directory.Exists(templates))
-            foreach (var file in Directory.EnumerateFiles(templates, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
-                sb.Append(file).Append('\0').Append(Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(file)))).Append('\0');
+        sb.Append(HashOf(site.Read(site.PathOf(SiteConfigLoader.FileName), SiteConfigLoader.FileName, SiteFiles.Text, reported))).Append('\0');
+        foreach (var (file, name) in site.List(TemplateStore.Folder, reported) ?? [])
+            sb.Append(name).Append('\0').Append(HashOf(site.Read(file, name, SiteFiles.Asset, reported))).Append('\0');
         foreach (var page in index.Pages) sb.Append(page.SourcePath).Append('\0').Append(page.FrontMatterText).Append('\0');
         foreach (var asset in index.Assets) sb.Append(asset.SourcePath).Append('\0');
         sb.Append(options.IncludeDrafts).Append(options.BaseUrl).Append(options.Strict);
         return Hash(sb.ToString());
     }
+
+    private static string HashOf(byte[]? bytes) => bytes is null ? "unreadable" : Convert.ToHexString(SHA256.HashData(bytes));
 
     public static string Hash(string text) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 }

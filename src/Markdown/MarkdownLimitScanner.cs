@@ -101,6 +101,9 @@ internal sealed class MarkdownLimitScanner(string body)
     /// <summary>Emphasis and link brackets still open in the paragraph, and runs of backticks.</summary>
     private Violation? Inlines(int line, int start, int pos, int end)
     {
+        // A table row's cells and an abbreviation definition (`*[HTML]: …`) are inline text of their own: what one leaves
+        // open does not stay open in the next line.
+        if (body.AsSpan(pos, end - pos).Contains('|') || body.AsSpan(pos, end - pos).StartsWith("*[")) _brackets = _emphasis = 0;
         for (var i = pos; i < end; i++)
         {
             var next = body.AsSpan(i, end - i).IndexOfAny(InlineMarks);
@@ -118,7 +121,13 @@ internal sealed class MarkdownLimitScanner(string body)
                 var run = 1;
                 while (i + run < end && body[i + run] == c) run++;
                 if (c == '`' && run > BacktickRun) return new(line, i - start + 1, BacktickRunMessage);
-                if (c != '`')
+                if (c == '`')
+                {
+                    // A code span's text is literal: skip to the closing run of the same length on this line, if any.
+                    var close = ClosingBackticks(i + run, end, run);
+                    if (close >= 0) i = close;
+                }
+                else
                 {
                     var before = i > start ? body[i - 1] : ' ';
                     var after = i + run < end ? body[i + run] : ' ';
@@ -131,6 +140,20 @@ internal sealed class MarkdownLimitScanner(string body)
             }
         }
         return null;
+    }
+
+    /// <returns>Where the first backtick run of exactly <paramref name="length"/> from <paramref name="from"/> starts; -1 if none.</returns>
+    private int ClosingBackticks(int from, int end, int length)
+    {
+        for (var i = from; i < end; i++)
+        {
+            if (body[i] != '`') continue;
+            var run = 1;
+            while (i + run < end && body[i + run] == '`') run++;
+            if (run == length) return i;
+            i += run - 1;
+        }
+        return -1;
     }
 
     /// <returns>The width of a bullet (`-`, `*`, `+`) or ordered (`1.`, `1)`) marker followed by a space or the line's end; 0 for none.</returns>

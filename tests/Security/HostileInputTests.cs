@@ -106,4 +106,18 @@ public class HostileInputTests
 
         Assert.DoesNotContain(TestSite.Errors(result), e => e.Contains(": error: "));
     }
+
+    /// <summary>Real pages the inline count once refused: table rows and abbreviation definitions each start afresh,
+    /// and a code span's text is literal.</summary>
+    [Fact]
+    public async Task Tables_abbreviations_and_code_spans_do_not_count_as_nesting()
+    {
+        var table = "| name | signature |\n| --- | --- |\n" + string.Concat(Enumerable.Range(0, 60).Select(i => $"| _f{i} | `*args, **kw` |\n"));
+        var abbreviations = string.Concat(Enumerable.Range(0, 60).Select(i => $"*[A{i}]: Abbreviation {i}\n"));
+        var code = string.Concat(Enumerable.Range(0, 60).Select(i => "`[*_` ")) + "\n";
+        using var site = new TestSite(Page + table + "\n" + abbreviations + "\n" + code);
+        var result = await Task.Run(() => site.Build()).WaitAsync(Generous);
+
+        Assert.DoesNotContain(TestSite.Errors(result), e => e.Contains(": error: "));
+    }
 }

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using SiteGen.Content;
+using SiteGen.Diagnostics;
 using SiteGen.Templates;
 
 namespace SiteGen.Incremental;
@@ -89,14 +90,21 @@ public sealed class RenderCache
     }
 
     /// <summary>What every page's HTML depends on besides its own text and what it reads of other pages.</summary>
+    /// <remarks>
+    /// Read through <see cref="SiteFiles"/> like every other read, so a link out of the site, a named pipe or a file over
+    /// its limit is not read here either; the build has already reported each of them, so a scratch bag takes them.
+    /// </remarks>
     public static string SiteKey(string root, SiteIndex index, BuildOptions options)
     {
+        var site = new SiteFiles(root);
+        var scratch = new DiagnosticBag();
         var sb = new StringBuilder();
-        sb.Append(File.ReadAllText(Path.Combine(root, "site.yml"))).Append('\0');
-        var templates = Path.Combine(root, TemplateStore.Folder);
-        if (Directory.Exists(templates))
-            foreach (var file in Directory.EnumerateFiles(templates, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
-                sb.Append(file).Append('\0').Append(Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(file)))).Append('\0');
+        sb.Append(site.Read(site.PathOf("site.yml"), "site.yml", SiteFiles.Text, scratch) is { } config ? Convert.ToHexString(SHA256.HashData(config)) : "").Append('\0');
+        foreach (var (file, name) in site.List(TemplateStore.Folder, scratch) ?? [])
+        {
+            var bytes = site.Read(file, name, name.StartsWith(TemplateStore.AssetsFolder + "/", StringComparison.Ordinal) ? SiteFiles.Asset : SiteFiles.Text, scratch);
+            sb.Append(name).Append('\0').Append(bytes is null ? "" : Convert.ToHexString(SHA256.HashData(bytes))).Append('\0');
+        }
         foreach (var page in index.Pages) sb.Append(page.SourcePath).Append('\0').Append(page.FrontMatterText).Append('\0');
         foreach (var asset in index.Assets) sb.Append(asset.SourcePath).Append('\0');
         sb.Append(options.IncludeDrafts).Append(options.BaseUrl).Append(options.Strict);

@@ -59,6 +59,24 @@ public class Attack2RegressionTests
         Assert.Equal([$"{path}: error: not a regular file (a named pipe, socket or device cannot be read)"], Errors(result));
     }
 
+    /// <summary>serve's cache keys every page on the site's templates: that key too reads them only through the guard.</summary>
+    [Fact]
+    public void A_named_pipe_among_the_templates_does_not_hang_a_cached_build()
+    {
+        using var site = new TestSite(Pages);
+        var pipe = Path.Combine(site.Root, "templates/partials/pipe.html");
+        MakeFifo(pipe);
+        var build = Task.Run(() => new SiteBuilder(new BuildOptions { Root = site.Root, Cache = new SiteGen.Incremental.RenderCache() }).Build());
+        var finished = build.Wait(TimeSpan.FromMinutes(1));
+        if (!finished)
+        {
+            using (new FileStream(pipe, FileMode.Open, FileAccess.Write)) { }
+            build.Wait();
+        }
+        Assert.True(finished, "the build waited on a named pipe");
+        Assert.Equal(["templates/partials/pipe.html: error: not a regular file (a named pipe, socket or device cannot be read)"], Errors(build.Result));
+    }
+
     [Fact]
     public void A_catastrophic_regex_in_a_template_ends_fast_with_a_located_error()
     {

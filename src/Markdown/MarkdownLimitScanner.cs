@@ -12,6 +12,7 @@ internal sealed class MarkdownLimitScanner(string body)
 {
     private readonly List<int> _items = new(); // content columns of the open list items, outermost first
     private int _listItems;
+    private int _definitions;                  // lines that may start a link reference or footnote definition
     private int _fenceContainer = -1;          // the content column the open fence belongs to; -1 outside a fence
     private char _fenceChar;
     private int _fenceLength;
@@ -67,6 +68,8 @@ internal sealed class MarkdownLimitScanner(string body)
             _brackets = _emphasis = 0;
             return null;
         }
+        if (pos < end && body[pos] == '[' && body.AsSpan(pos, end - pos).Contains("]:", StringComparison.Ordinal) && ++_definitions > Definitions)
+            return new(line, pos - start + 1, DefinitionsMessage);
         return Inlines(line, start, pos, end);
     }
 

@@ -77,6 +77,17 @@ public class Attack2RegressionTests
         Assert.Equal(["templates/partials/pipe.html: error: not a regular file (a named pipe, socket or device cannot be read)"], Errors(build.Result));
     }
 
+    [Theory]
+    [InlineData("[r{0}]: /u{0}")]
+    [InlineData("[^{0}]: note")]
+    public void Tens_of_thousands_of_definitions_end_at_the_first_over_the_limit(string definition)
+    {
+        var lines = string.Join("\n", Enumerable.Range(0, 150_000).Select(i => string.Format(definition, i)));
+        using var site = new TestSite(Pages);
+        site.Write("content/en/p.md", "---\ntitle: Page\n---\n" + lines + "\n");
+        Assert.Equal([$"content/en/p.md:10004:1: error: {SiteGen.Markdown.MarkdownLimits.DefinitionsMessage}"], Errors(site.Build()));
+    }
+
     [Fact]
     public void A_catastrophic_regex_in_a_template_ends_fast_with_a_located_error()
     {

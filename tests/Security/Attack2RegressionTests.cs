@@ -89,6 +89,19 @@ public class Attack2RegressionTests
     }
 
     [Fact]
+    public void A_table_of_millions_of_cells_ends_at_the_first_pipe_over_the_limit()
+    {
+        var header = "|" + string.Concat(Enumerable.Repeat("a|", 2000));
+        var rule = "|" + string.Concat(Enumerable.Repeat("-|", 2000));
+        var row = "|" + string.Concat(Enumerable.Repeat("x|", 2000));
+        var rows = string.Join("\n", Enumerable.Repeat(row, 900));
+        using var site = new TestSite(Pages);
+        site.Write("content/en/p.md", $"---\ntitle: Page\n---\n{header}\n{rule}\n{rows}\n");
+        // Lines of 2,001 pipes from line 4: 99 of them hold 198,099, so pipe 200,001 is the 1,902nd of line 103, at column 3,803.
+        Assert.Equal([$"content/en/p.md:103:3803: error: {SiteGen.Markdown.MarkdownLimits.PipesMessage}"], Errors(site.Build()));
+    }
+
+    [Fact]
     public void A_catastrophic_regex_in_a_template_ends_fast_with_a_located_error()
     {
         using var site = new TestSite(Pages + """

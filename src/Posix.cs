@@ -3,14 +3,16 @@ using System.Runtime.InteropServices;
 namespace SiteGen;
 
 /// <summary>
-/// The two file-system calls .NET does not offer: the real path of a file with every link resolved (realpath), and an
-/// atomic exchange of two folders (renameat2 with RENAME_EXCHANGE, Linux 3.15 and later).
+/// The file-system calls .NET does not offer: the real path of a file with every link resolved (realpath), an atomic
+/// exchange of two folders (renameat2 with RENAME_EXCHANGE, Linux 3.15 and later), and opening a file without waiting
+/// when it is a named pipe (open with O_NONBLOCK).
 /// </summary>
 public static class Posix
 {
     private const int ENOENT = 2, ENOTDIR = 20, EINVAL = 22, ENOSYS = 38, ELOOP = 40, ELOOP_BSD = 62;
     private const int AT_FDCWD = -100;
     private const uint RENAME_EXCHANGE = 2;
+    private const int O_RDONLY = 0, O_NONBLOCK = 0x800, O_CLOEXEC = 0x80000, SEEK_CUR = 1;
 
     public enum Failure { None, Missing, Loop, Other }
 
@@ -78,6 +80,23 @@ public static class Posix
         return null;
     }
 
+    /// <summary>
+    /// A file opened to read, or null when it is not a regular file. A named pipe in the content would make a plain
+    /// open wait for a writer that never comes, and it cannot be read by position: it is opened without waiting and
+    /// refused because it cannot seek (so is a socket, which cannot be opened at all: an IOException).
+    /// </summary>
+    public static Microsoft.Win32.SafeHandles.SafeFileHandle? OpenRegular(string path)
+    {
+        // The flag values are Linux's; elsewhere .NET's own open is used.
+        if (!OperatingSystem.IsLinux()) return File.OpenHandle(path, FileMode.Open, FileAccess.Read);
+        var fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+        if (fd < 0) throw new IOException(Marshal.GetPInvokeErrorMessage(Marshal.GetLastPInvokeError()));
+        var handle = new Microsoft.Win32.SafeHandles.SafeFileHandle(fd, ownsHandle: true);
+        if (lseek(fd, 0, SEEK_CUR) >= 0) return handle;
+        handle.Dispose();
+        return null;
+    }
+
     // DllImport rather than LibraryImport, which would need unsafe code allowed project-wide; both compile ahead of time.
     [DllImport("libc", SetLastError = true)]
     private static extern IntPtr realpath([MarshalAs(UnmanagedType.LPUTF8Str)] string path, IntPtr resolved);
@@ -88,4 +107,10 @@ public static class Posix
     [DllImport("libc", SetLastError = true)]
     private static extern int renameat2(int oldDirFd, [MarshalAs(UnmanagedType.LPUTF8Str)] string oldPath, int newDirFd,
         [MarshalAs(UnmanagedType.LPUTF8Str)] string newPath, uint flags);
+
+    [DllImport("libc", SetLastError = true)]
+    private static extern int open([MarshalAs(UnmanagedType.LPUTF8Str)] string path, int flags);
+
+    [DllImport("libc", SetLastError = true)]
+    private static extern long lseek(int fd, long offset, int whence);
 }

@@ -131,7 +131,12 @@ public sealed class SiteFiles
         if (Locate(fullPath, display, bag) is not { } real) return null;
         try
         {
-            using var handle = File.OpenHandle(real, FileMode.Open, FileAccess.Read);
+            using var handle = Posix.OpenRegular(real);
+            if (handle is null)
+            {
+                bag.Error(new SourceLocation(display), "not a regular file (a named pipe, socket or device cannot be read)");
+                return null;
+            }
             var length = RandomAccess.GetLength(handle);
             if (length > limit.Bytes)
             {

@@ -12,6 +12,8 @@ internal sealed class MarkdownLimitScanner(string body)
 {
     private readonly List<int> _items = new(); // content columns of the open list items, outermost first
     private int _listItems;
+    private int _pipes;
+    private int _definitions;                  // lines that may start a link reference or footnote definition
     private int _fenceContainer = -1;          // the content column the open fence belongs to; -1 outside a fence
     private char _fenceChar;
     private int _fenceLength;
@@ -67,6 +69,8 @@ internal sealed class MarkdownLimitScanner(string body)
             _brackets = _emphasis = 0;
             return null;
         }
+        if (pos < end && body[pos] == '[' && body.AsSpan(pos, end - pos).Contains("]:", StringComparison.Ordinal) && ++_definitions > Definitions)
+            return new(line, pos - start + 1, DefinitionsMessage);
         return Inlines(line, start, pos, end);
     }
 
@@ -111,6 +115,10 @@ internal sealed class MarkdownLimitScanner(string body)
             i += next;
             var c = body[i];
             if (c == '\\') i++;
+            else if (c == '|')
+            {
+                if (++_pipes > Pipes) return new(line, i - start + 1, PipesMessage);
+            }
             else if (c == '[')
             {
                 if (++_brackets + _emphasis > InlineNesting) return new(line, i - start + 1, InlineNestingMessage);
@@ -188,7 +196,7 @@ internal sealed class MarkdownLimitScanner(string body)
     private bool IsBlank(int pos, int end) => body.AsSpan(pos, end - pos).IndexOfAnyExcept(" \t\r") < 0;
 
     // Where an inline limit may change: the rest of a line is skipped to the next of these.
-    private static readonly System.Buffers.SearchValues<char> InlineMarks = System.Buffers.SearchValues.Create("\\[]*_`");
+    private static readonly System.Buffers.SearchValues<char> InlineMarks = System.Buffers.SearchValues.Create("\\[]*_`|");
 
     private static bool IsSpace(char c) => c is ' ' or '\t' or '\r' || char.IsWhiteSpace(c);
 

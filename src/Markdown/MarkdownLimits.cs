@@ -19,6 +19,14 @@ public static class MarkdownLimits
     /// <summary>Backticks in one run: code spans are matched by run length, and each length may be searched for to the paragraph's end.</summary>
     public const int BacktickRun = 64;
 
+    /// <summary>Link reference and footnote definitions in one page: each one more costs more than the last.</summary>
+    public const int Definitions = 10_000;
+
+    public static string DefinitionsMessage => $"more than {Definitions:N0} link reference or footnote definitions (`[label]: …`) in one page (the limit is {Definitions:N0}; split the page)";
+    /// <summary>Pipes (`|`, table cell borders) in one page: Markdig holds every cell of a table at once, and tries each line with pipes as a table row.</summary>
+    public const int Pipes = 200_000;
+
+    public static string PipesMessage => $"more than {Pipes:N0} `|` (table cell borders) in one page (the limit is {Pipes:N0}; split the table or the page)";
     public static string BlockNestingMessage => $"lists and quotes nested more than {BlockNesting} levels deep (the limit is {BlockNesting})";
     public static string InlineNestingMessage => $"emphasis and links nested more than {InlineNesting} levels deep in one paragraph (the limit is {InlineNesting})";
     public static string ListItemsMessage => $"more than {ListItems:N0} list items in one page (the limit is {ListItems:N0}; split the page)";

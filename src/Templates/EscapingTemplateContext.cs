@@ -51,6 +51,9 @@ public sealed class EscapingTemplateContext : TemplateContext
         // also bounds Scriban's own string multiplication and joins. Scriban also cuts a render's output at this length:
         // the smaller output limit (counted over the same writes and more) is reached first, with an error.
         LimitToString = TemplateLimits.StringLength;
+        // Scriban's own default lets one `regex.match` with a catastrophic pattern run for seconds; the first one over
+        // ends the render, so a page costs at most this.
+        RegexTimeOut = TemplateLimits.RegexTime;
     }
 
     /// <summary>A new page: its templates get the whole budget of steps and output.</summary>

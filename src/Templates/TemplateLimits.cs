@@ -27,6 +27,11 @@ public static class TemplateLimits
     /// <summary>Expressions and statements evaluated while rendering one page (catches recursion that branches).</summary>
     public const long Steps = 2_000_000;
 
+    /// <summary>How long one regular expression (`regex.match`, `regex.replace`…) may run over one value.</summary>
+    public static readonly TimeSpan RegexTime = TimeSpan.FromMilliseconds(500);
+
+    public static string Regex => $"a regular expression ran longer than {RegexTime.TotalMilliseconds:0} ms (the limit for one match); does its pattern nest repetitions such as (a+)+?";
+
     public static string Loop => $"a loop ran more than {LoopIterations:N0} times (the limit is {LoopIterations:N0} iterations per loop, nested loops counted together)";
     public static string Range => $"a range or array has more than {LoopIterations:N0} items (the limit is {LoopIterations:N0} items)";
     public static string Recursion => $"function calls nested more than {CallDepth} deep (the limit is {CallDepth}; does a function call itself without end?)";
@@ -42,6 +47,8 @@ public static class TemplateLimits
         var m when m.StartsWith("Range expression exceeds LoopLimit", StringComparison.Ordinal) => Range,
         var m when m.StartsWith("Exceeding number of recursive depth limit", StringComparison.Ordinal) => Recursion,
         var m when m.Contains("exceeds LimitToString", StringComparison.Ordinal) => String,
+        _ when e.InnerException is System.Text.RegularExpressions.RegexMatchTimeoutException => Regex,
+        var m when m.StartsWith("The Regex engine has timed out", StringComparison.Ordinal) => Regex,
         _ => null,
     };
 }

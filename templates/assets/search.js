@@ -255,7 +255,7 @@
       if (q.terms.length) {
         const shards = await Promise.all(q.terms.map((t) => get('s/' + (hash(t) & (meta.shards - 1)) + '.json')));
         const postings = await Promise.all(q.terms.map((t, i) => {
-          const v = shards[i][t];
+          const v = Object.hasOwn(shards[i], t) ? shards[i][t] : undefined; // not `constructor` from Object.prototype
           return v === undefined ? null : typeof v === 'number' ? get('t/' + v + '.json') : v;
         }));
         if (run !== latest) return;

@@ -1,0 +1,117 @@
+using System.Diagnostics;
+using SiteGen.Tests.Support;
+
+namespace SiteGen.Tests.Security;
+
+/// <summary>Hostile sites found in a review of file access, limits and search, each ending fast with an error.</summary>
+public class Attack2RegressionTests
+{
+    private const string Pages = """
+        -- content/zh-Hant/p.md --
+        ---
+        title: 頁
+        ---
+        內容。
+        -- content/en/p.md --
+        ---
+        title: Page
+        ---
+        Text.
+        """;
+
+    private static string[] Errors(BuildResult r) => r.Diagnostics.Where(d => d.IsError).Select(d => d.ToString()).ToArray();
+
+    private static void MakeFifo(string path)
+    {
+        using var p = Process.Start(new ProcessStartInfo("mkfifo", [path]) { UseShellExecute = false })!;
+        p.WaitForExit();
+        Assert.Equal(0, p.ExitCode);
+    }
+
+    /// <summary>
+    /// Opening a named pipe to read it waits for a writer that never comes. The bound only keeps a failing run from
+    /// hanging the suite; a passing build ends at once. After it, the pipe is opened for writing to free a stuck reader.
+    /// </summary>
+    private static BuildResult BuildWithPipe(TestSite site, string pipe)
+    {
+        var build = Task.Run(() => site.Build());
+        var finished = build.Wait(TimeSpan.FromMinutes(1));
+        if (!finished)
+        {
+            using (new FileStream(pipe, FileMode.Open, FileAccess.Write)) { }
+            build.Wait();
+        }
+        Assert.True(finished, "the build waited on a named pipe");
+        return build.Result;
+    }
+
+    [Theory]
+    [InlineData("content/en/pipe.md")]
+    [InlineData("content/en/pipe.txt")]
+    [InlineData("templates/partials/switch.html")]
+    public void A_named_pipe_is_an_error_at_its_path_not_a_hang(string path)
+    {
+        using var site = new TestSite(Pages);
+        var full = Path.Combine(site.Root, path);
+        File.Delete(full);
+        MakeFifo(full);
+        var result = BuildWithPipe(site, full);
+        Assert.Equal([$"{path}: error: not a regular file (a named pipe, socket or device cannot be read)"], Errors(result));
+    }
+
+    /// <summary>serve's cache keys every page on the site's templates: that key too reads them only through the guard.</summary>
+    [Fact]
+    public void A_named_pipe_among_the_templates_does_not_hang_a_cached_build()
+    {
+        using var site = new TestSite(Pages);
+        var pipe = Path.Combine(site.Root, "templates/partials/pipe.html");
+        MakeFifo(pipe);
+        var build = Task.Run(() => new SiteBuilder(new BuildOptions { Root = site.Root, Cache = new SiteGen.Incremental.RenderCache() }).Build());
+        var finished = build.Wait(TimeSpan.FromMinutes(1));
+        if (!finished)
+        {
+            using (new FileStream(pipe, FileMode.Open, FileAccess.Write)) { }
+            build.Wait();
+        }
+        Assert.True(finished, "the build waited on a named pipe");
+        Assert.Equal(["templates/partials/pipe.html: error: not a regular file (a named pipe, socket or device cannot be read)"], Errors(build.Result));
+    }
+
+    [Theory]
+    [InlineData("[r{0}]: /u{0}")]
+    [InlineData("[^{0}]: note")]
+    public void Tens_of_thousands_of_definitions_end_at_the_first_over_the_limit(string definition)
+    {
+        var lines = string.Join("\n", Enumerable.Range(0, 150_000).Select(i => string.Format(definition, i)));
+        using var site = new TestSite(Pages);
+        site.Write("content/en/p.md", "---\ntitle: Page\n---\n" + lines + "\n");
+        Assert.Equal([$"content/en/p.md:10004:1: error: {SiteGen.Markdown.MarkdownLimits.DefinitionsMessage}"], Errors(site.Build()));
+    }
+
+    [Fact]
+    public void A_table_of_millions_of_cells_ends_at_the_first_pipe_over_the_limit()
+    {
+        var header = "|" + string.Concat(Enumerable.Repeat("a|", 2000));
+        var rule = "|" + string.Concat(Enumerable.Repeat("-|", 2000));
+        var row = "|" + string.Concat(Enumerable.Repeat("x|", 2000));
+        var rows = string.Join("\n", Enumerable.Repeat(row, 900));
+        using var site = new TestSite(Pages);
+        site.Write("content/en/p.md", $"---\ntitle: Page\n---\n{header}\n{rule}\n{rows}\n");
+        // Lines of 2,001 pipes from line 4: 99 of them hold 198,099, so pipe 200,001 is the 1,902nd of line 103, at column 3,803.
+        Assert.Equal([$"content/en/p.md:103:3803: error: {SiteGen.Markdown.MarkdownLimits.PipesMessage}"], Errors(site.Build()));
+    }
+
+    [Fact]
+    public void A_catastrophic_regex_in_a_template_ends_fast_with_a_located_error()
+    {
+        using var site = new TestSite(Pages + """
+
+            -- templates/layouts/page.html --
+            {{ for i in 1..1000 }}{{ "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!" | regex.match `^(a+)+$` }}{{ end }}
+            """);
+        var errors = Errors(site.Build());
+        Assert.NotEmpty(errors);
+        Assert.All(errors, e => Assert.StartsWith("templates/layouts/page.html:1:", e));
+        Assert.Contains(errors, e => e.Contains("regular expression"));
+    }
+}

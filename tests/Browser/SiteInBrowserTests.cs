@@ -110,7 +110,8 @@ public class SiteInBrowserTests(BrowserFixture site, ITestOutputHelper output)
                 await BrowserFixture.FollowAsync(page, links.Nth(i));
                 var fragment = href[(href.IndexOf('#') + 1)..];
                 Assert.EndsWith("#" + fragment, page.Url);
-                Assert.Equal(fragment, await page.EvaluateAsync<string>("document.querySelector(':target')?.id"));
+                // The target is set once the document is parsed: waited for, not read at once.
+                await page.WaitForFunctionAsync("id => document.querySelector(':target')?.id === id", fragment);
                 Assert.Matches(href.Contains("quotes/") ? "/quotes/#" : "/figures/#", page.Url);
                 checkedLinks++;
             }

@@ -65,10 +65,9 @@ public sealed class BrowserFixture : IAsyncLifetime
         var href = await link.GetAttributeAsync("href") ?? throw new InvalidOperationException("the link has no href");
         var target = new Uri(new Uri(page.Url), href).AbsoluteUri;
         await link.ClickAsync();
-        // The URL changes when the navigation commits; then the new document's body is waited for. Load-state events
-        // are not waited for: twice on a busy machine one went unreported for 30 s although the page had arrived.
-        await page.WaitForURLAsync(url => Uri.UnescapeDataString(url) == Uri.UnescapeDataString(target), new() { WaitUntil = WaitUntilState.Commit });
-        await page.Locator("body").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        // Waited for in the page itself: Playwright's WaitForURL, when the URL already matched, waited for a load event
+        // that twice went unreported for 30 s on a busy machine although the page had arrived.
+        await page.WaitForFunctionAsync("t => decodeURI(location.href) === decodeURI(t) && document.body !== null", target);
         return target;
     }
 

@@ -8,26 +8,8 @@ namespace SiteGen.Tests.Content;
 /// </summary>
 public class BrokenPageEchoTests
 {
-    private const string Site = """
-        -- site.yml --
-        default_language: zh-Hant
-        menu:
-          - about.md
-        languages:
-          - key: zh-Hant
-            name: 繁體中文
-            prefix: zh
-            title: 測試站
-            strings:
-              read_in: English
-              missing: 尚無翻譯
-          - key: en
-            name: English
-            prefix: en
-            title: Test site
-            strings:
-              read_in: 繁體中文
-              missing: Not translated yet
+    // The test site's own configuration, with a menu entry that names the broken page.
+    private static readonly string Site = "-- site.yml --\n" + TestSite.DefaultConfig + "\nmenu:\n  - about.md\n" + """
         -- templates/base.html --
         <!doctype html>
         <html lang="{{ lang.tag }}"><head><meta charset="utf-8"><title>{{ page.title }}</title></head>

@@ -108,6 +108,7 @@ internal sealed class MarkdownLimitScanner(string body)
         // A table row's cells and an abbreviation definition (`*[HTML]: …`) are inline text of their own: what one leaves
         // open does not stay open in the next line.
         if (body.AsSpan(pos, end - pos).Contains('|') || body.AsSpan(pos, end - pos).StartsWith("*[")) _brackets = _emphasis = 0;
+        var rowPipes = 0;
         for (var i = pos; i < end; i++)
         {
             var next = body.AsSpan(i, end - i).IndexOfAny(InlineMarks);
@@ -118,6 +119,7 @@ internal sealed class MarkdownLimitScanner(string body)
             else if (c == '|')
             {
                 if (++_pipes > Pipes) return new(line, i - start + 1, PipesMessage);
+                if (++rowPipes > RowPipes) return new(line, i - start + 1, RowPipesMessage);
             }
             else if (c == '[')
             {

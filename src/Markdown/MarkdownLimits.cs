@@ -26,6 +26,10 @@ public static class MarkdownLimits
     /// <summary>Pipes (`|`, table cell borders) in one page: Markdig holds every cell of a table at once, and tries each line with pipes as a table row.</summary>
     public const int Pipes = 200_000;
 
+    /// <summary>Pipes in one line, the cells of one table row: Markdig's pipe tables cost the square of a row's cells once columns are aligned.</summary>
+    public const int RowPipes = 1_000;
+
+    public static string RowPipesMessage => $"a line with more than {RowPipes:N0} `|` (table cells in one row; the limit is {RowPipes:N0}; split the table)";
     public static string PipesMessage => $"more than {Pipes:N0} `|` (table cell borders) in one page (the limit is {Pipes:N0}; split the table or the page)";
     public static string BlockNestingMessage => $"lists and quotes nested more than {BlockNesting} levels deep (the limit is {BlockNesting})";
     public static string InlineNestingMessage => $"emphasis and links nested more than {InlineNesting} levels deep in one paragraph (the limit is {InlineNesting})";

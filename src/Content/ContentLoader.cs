@@ -38,6 +38,8 @@ public sealed class ContentLoader(SiteConfig config, DiagnosticBag bag, bool inc
         {
             var (file, rel) = files[i];
             var display = $"{Folder}/{rel}";
+            // Reported, and the file still loaded: the error stops the build before links are checked, so none echo it.
+            if (UrlMapper.UrlBreaker(rel) is { } breaker) bag.Error(new SourceLocation(display), breaker, "rename it with letters, digits, '-', '_' or '.'");
             var language = LanguageOf(rel);
             if (language is null)
             {

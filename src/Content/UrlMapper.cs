@@ -25,6 +25,27 @@ public static partial class UrlMapper
         return string.Join('/', segments) + "/";
     }
 
+    /// <summary>
+    /// Why a content path cannot be written as it is in a URL, or null. Browsers read `\` as `/` (so `\\evil.com.md`
+    /// became the off-site link `\\evil.com/`), `#` and `?` end the path, and `%` starts an escape.
+    /// </summary>
+    public static string? UrlBreaker(string contentPath)
+    {
+        var at = contentPath.AsSpan().IndexOfAny(UrlBreakers);
+        if (at < 0) return null;
+        return contentPath[at] switch
+        {
+            '\\' => "the name has '\\', which browsers read as '/' in a URL",
+            '#' => "the name has '#', which ends a URL's path (the rest is read as a fragment)",
+            '?' => "the name has '?', which ends a URL's path (the rest is read as a query)",
+            '%' => "the name has '%', which starts an escape in a URL",
+            var c => $"the name has the control character U+{(int)c:X4}",
+        };
+    }
+
+    private static readonly System.Buffers.SearchValues<char> UrlBreakers = System.Buffers.SearchValues.Create(
+        "\\#?%" + string.Concat(Enumerable.Range(0, 32).Select(c => (char)c)) + "\u007f");
+
     /// <summary>A slug is one URL segment: no separators, no `.`/`..`, no drive letters or control characters.</summary>
     public static bool IsSafeSlug(string slug) => SlugPattern().IsMatch(slug) && slug is not ("." or "..");
 

@@ -128,6 +128,33 @@ public class Attack2RegressionTests
         Assert.Contains("<table>", result.Output.Text("en/p/index.html"));
     }
 
+    /// <summary>
+    /// A file name is written into links as it is: `\\evil.com.md` became `href="\\evil.com/"`, which browsers read as
+    /// the off-site `//evil.com/`; `#`, `?` and `%` break the link. Each is one error at the file, nothing else.
+    /// </summary>
+    [Theory]
+    [InlineData("content/en/\\\\evil.com.md", '\\')]
+    [InlineData("content/en/a#b.md", '#')]
+    [InlineData("content/en/a?b.md", '?')]
+    [InlineData("content/en/50%.md", '%')]
+    [InlineData("content/en/back\\slash/p.md", '\\')]
+    [InlineData("content/en/photo#1.png", '#')]
+    public void A_file_name_that_cannot_be_written_in_a_url_is_one_error_at_the_file(string path, char breaker)
+    {
+        using var site = new TestSite(Pages);
+        site.Write(path, "---\ntitle: Odd\ntranslation_key: odd\n---\nText.\n");
+        var errors = Errors(site.Build());
+        Assert.True(errors.Length == 1 && errors[0].StartsWith($"{path}: error: the name has '{breaker}'", StringComparison.Ordinal), string.Join("\n", errors));
+    }
+
+    [Fact]
+    public void Colons_spaces_and_letters_of_any_script_stay_allowed_in_file_names()
+    {
+        using var site = new TestSite(Pages);
+        site.Write("content/en/note:1 and 晶片 é.md", "---\ntitle: Fine\ntranslation_key: p2\n---\nText.\n");
+        Assert.DoesNotContain(Errors(site.Build()), e => e.Contains("the name has"));
+    }
+
     [Fact]
     public void A_catastrophic_regex_in_a_template_ends_fast_with_a_located_error()
     {

@@ -22,7 +22,12 @@ public sealed class ThemeAssets
         var assets = new ThemeAssets();
         var folder = $"{TemplateStore.Folder}/{TemplateStore.AssetsFolder}";
         foreach (var (file, name) in site.List(folder, bag) ?? [])
-            if (site.Read(file, $"{folder}/{name}", SiteFiles.Asset, bag) is { } bytes) assets.Add(name, bytes);
+            if (Content.UrlMapper.UrlBreaker(name) is { } breaker)
+            {
+                bag.Error(new SourceLocation($"{folder}/{name}"), breaker, "rename it with letters, digits, '-', '_' or '.'");
+                assets._unreadable.Add(name);
+            }
+            else if (site.Read(file, $"{folder}/{name}", SiteFiles.Asset, bag) is { } bytes) assets.Add(name, bytes);
             else assets._unreadable.Add(name);
         return assets;
     }

@@ -139,6 +139,7 @@ public class Attack2RegressionTests
     [InlineData("content/en/50%.md", '%')]
     [InlineData("content/en/back\\slash/p.md", '\\')]
     [InlineData("content/en/photo#1.png", '#')]
+    [InlineData("templates/assets/style?v=2.css", '?')]
     public void A_file_name_that_cannot_be_written_in_a_url_is_one_error_at_the_file(string path, char breaker)
     {
         using var site = new TestSite(Pages);

@@ -97,6 +97,23 @@ public static class Posix
         return null;
     }
 
+    /// <summary>
+    /// The real path of the file an open handle refers to, as Linux's /proc reports it; null elsewhere, or where /proc
+    /// is not mounted.
+    /// </summary>
+    public static string? OpenedPath(Microsoft.Win32.SafeHandles.SafeFileHandle handle)
+    {
+        if (!OperatingSystem.IsLinux()) return null;
+        try
+        {
+            return new FileInfo($"/proc/self/fd/{handle.DangerousGetHandle()}").LinkTarget;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
     // DllImport rather than LibraryImport, which would need unsafe code allowed project-wide; both compile ahead of time.
     [DllImport("libc", SetLastError = true)]
     private static extern IntPtr realpath([MarshalAs(UnmanagedType.LPUTF8Str)] string path, IntPtr resolved);

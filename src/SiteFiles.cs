@@ -137,6 +137,13 @@ public sealed class SiteFiles
                 bag.Error(new SourceLocation(display), "not a regular file (a named pipe, socket or device cannot be read)");
                 return null;
             }
+            // The path was checked before it was opened: a folder swapped for a link in between (or since the folder was
+            // listed) is caught here, on the file actually opened.
+            if (Posix.OpenedPath(handle) is { } opened && !IsInside(opened))
+            {
+                bag.Error(new SourceLocation(display), $"symbolic link points outside the site ({opened})");
+                return null;
+            }
             var length = RandomAccess.GetLength(handle);
             if (length > limit.Bytes)
             {
@@ -179,13 +186,16 @@ public sealed class SiteFiles
             });
             return null;
         }
-        if (real != _realRoot && !real.StartsWith(_realRoot + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+        if (!IsInside(real))
         {
             bag.Error(new SourceLocation(display), $"symbolic link points outside the site ({real})");
             return null;
         }
         return real;
     }
+
+    private bool IsInside(string real) =>
+        real == _realRoot || real.StartsWith(_realRoot + Path.DirectorySeparatorChar, StringComparison.Ordinal);
 
     /// <summary>The file is not a link and its folder is known to lie inside the site.</summary>
     private bool IsPlain(string fullPath)

@@ -204,6 +204,33 @@ public class SymlinkReadTests
     }
 }
 
+/// <summary>Between the check of a path and the read of its file, the path may change: the file actually opened is checked.</summary>
+public class SwappedFolderTests
+{
+    /// <summary>
+    /// Folders found plain when the site is listed are trusted after that (bodies are read again when they render, long
+    /// after the listing). One swapped for a link out of the site in between must not be read through.
+    /// </summary>
+    [Fact]
+    public void A_folder_swapped_for_a_link_after_it_was_listed_is_refused_when_its_file_is_read()
+    {
+        using var outside = new OutsideFolder();
+        outside.Write("notes/secret.md", "root:x:0:0:SECRET");
+        using var site = new TestSite("-- content/en/notes/secret.md --\nharmless\n");
+        var files = new SiteFiles(site.Root);
+        var bag = new SiteGen.Diagnostics.DiagnosticBag();
+        var entry = files.List("content", bag)!.Single(e => e.Relative == "en/notes/secret.md");
+        Directory.Delete(Path.Combine(site.Root, "content/en/notes"), recursive: true);
+        site.Link("content/en/notes", outside.PathOf("notes"));
+
+        var read = files.Read(entry.FullPath, "content/en/notes/secret.md", SiteFiles.Text, bag);
+
+        Assert.Null(read);
+        var real = SiteGen.Posix.RealPath(outside.PathOf("notes/secret.md"), out _, out _);
+        Assert.Equal([$"content/en/notes/secret.md: error: symbolic link points outside the site ({real})"], bag.Sorted().Select(d => d.ToString()));
+    }
+}
+
 /// <summary>`new` writes pages only inside the site: never through a folder link that leaves it.</summary>
 public class NewPageLinkTests
 {

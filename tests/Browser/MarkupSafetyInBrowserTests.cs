@@ -12,6 +12,7 @@ namespace SiteGen.Tests.Browser;
 /// file names look like URL schemes) works and runs nothing, and a hostile language tag stays inside its attribute.
 /// </summary>
 [Collection(BrowserCollection.Name)]
+[Trait("Category", "Browser")]
 public class MarkupSafetyInBrowserTests(BrowserFixture browser)
 {
     private const string Pixel = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==";

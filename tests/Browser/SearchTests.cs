@@ -9,6 +9,7 @@ namespace SiteGen.Tests.Browser;
 /// Hooks: results are `li` in `ol#search-results`, each led by the `a.search-hit` link to the hit.
 /// </summary>
 [Collection(BrowserCollection.Name)]
+[Trait("Category", "Browser")]
 public class SearchTests(BrowserFixture site, ITestOutputHelper output)
 {
     private sealed record Hit(string Href, string Text, string Other);

@@ -91,7 +91,7 @@ public class BadInputTests
         Assert.Equal("content/en/p.md:4:1: error: file is not valid UTF-8 (save it as UTF-8)", stderr.Trim());
     }
 
-    [Fact]
+    [Fact, Trait("Category", "Stress")]
     public void Huge_page_and_huge_heading_build()
     {
         var big = new StringBuilder();

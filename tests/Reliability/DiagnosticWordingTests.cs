@@ -75,7 +75,7 @@ public partial class DiagnosticWordingTests
         AssertAuthorsWords(messages);
     }
 
-    [Fact]
+    [Fact, Trait("Category", "Stress")]
     public void Every_site_yml_key_given_every_kind_of_wrong_value_reports_in_the_authors_words()
     {
         var messages = new List<string>();

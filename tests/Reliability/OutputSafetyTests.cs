@@ -14,7 +14,7 @@ public class OutputSafetyTests
         Gen.Elements(Pieces).ArrayOf().Select(parts => string.Concat(parts)).ToArbitrary();
 
     /// <summary>Whatever slug an author writes, every output path stays inside the output folder (or the page is refused).</summary>
-    [Property(MaxTest = 300)]
+    [Property(MaxTest = 300), Trait("Category", "Fuzz")]
     public Property Random_slugs_never_write_outside_the_output() => Prop.ForAll(Slugs(), slug =>
     {
         using var site = new TestSite("-- content/en/p.md --\n---\ntitle: P\nslug: \"" + Yaml(slug) + "\"\n---\n");
@@ -28,7 +28,7 @@ public class OutputSafetyTests
     /// Odd file and folder names under content/ are mapped inside the output too: each page is written inside the output
     /// or reported at its file; only names starting with a dot are skipped, as documented, and then nothing is written.
     /// </summary>
-    [Property(MaxTest = 100)]
+    [Property(MaxTest = 100), Trait("Category", "Fuzz")]
     public Property Random_content_paths_never_write_outside_the_output() => Prop.ForAll(Slugs(), name =>
     {
         var safeName = name.Replace("/", "").Replace("\0", "").Trim();

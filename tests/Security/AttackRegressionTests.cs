@@ -99,7 +99,7 @@ public class AttackRegressionTests
     /// identical headings (a few hundred kB, well under the file size limit) held the build for minutes, growing with the
     /// square of their number. The build runs under a generous timeout, so a regression fails instead of hanging.
     /// </summary>
-    [Fact]
+    [Fact, Trait("Category", "Stress")]
     public async Task Many_identical_headings_build_without_a_quadratic_cost()
     {
         using var site = new TestSite("-- content/en/p.md --\n---\ntitle: Page\n---\n" + string.Concat(Enumerable.Repeat("## a\n\n", 80_000)));

@@ -37,7 +37,7 @@ public class ServeRebuildProperties
     public Property Tiny_site_serve_equals_a_clean_build_after_every_edit() =>
         Prop.ForAll(Edits(6), edits => Holds(Path.Combine(Repo.Tests, "Fixtures", "tiny"), edits));
 
-    [Property(MaxTest = 2)]
+    [Property(MaxTest = 2), Trait("Category", "Fuzz")]
     public Property Companion_site_serve_equals_a_clean_build_after_every_edit() =>
         Prop.ForAll(Edits(6), edits => Holds(Repo.Root, edits));
 

@@ -40,7 +40,7 @@ public static class BuildCommand
         {
             stderr.WriteLine($"error: internal error: {e.Message} (this is a bug in SiteGen; run with --verbose for details)");
             if (verbose) stderr.WriteLine(e);
-            return ExitCodes.SiteProblems;
+            return ExitCodes.InternalError;
         }
     }
 

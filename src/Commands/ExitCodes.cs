@@ -9,4 +9,6 @@ public static class ExitCodes
     public const int SiteProblems = 1;
     /// <summary>Usage or environment: unknown option, refused output folder, unreadable files.</summary>
     public const int UsageError = 2;
+    /// <summary>A bug in SiteGen, not in the site: BSD's EX_SOFTWARE, so CI can tell the two apart.</summary>
+    public const int InternalError = 70;
 }

@@ -34,6 +34,23 @@ public class CliTests
         Assert.False(Directory.Exists(site.Out));
     }
 
+    /// <summary>A bug in SiteGen is not a problem in the site: CI must be able to tell the two apart.</summary>
+    [Fact]
+    public void An_internal_error_exits_70_with_one_line_and_no_stack_trace()
+    {
+        using var site = new TestSite(Pair);
+        var stderr = new StringWriter();
+        var code = SiteGen.Commands.BuildCommand.Run(new BuildOptions { Root = site.Root }, isCheck: true, verbose: false, new FailingWriter(), stderr);
+        Assert.Equal(70, code);
+        Assert.Equal("error: internal error: the summary could not be written (this is a bug in SiteGen; run with --verbose for details)", stderr.ToString().TrimEnd('\n'));
+    }
+
+    /// <summary>Stands in for a fault inside SiteGen: the summary line cannot be written.</summary>
+    private sealed class FailingWriter : StringWriter
+    {
+        public override void WriteLine(string? value) => throw new InvalidOperationException("the summary could not be written");
+    }
+
     [Fact]
     public void Check_writes_nothing()
     {

@@ -47,7 +47,7 @@ public sealed class ServeProcess : IDisposable
     {
         using (var kill = Process.Start("kill", ["-INT", _process.Id.ToString()])) kill.WaitForExit();
         // Bounded only so a server that never stops fails the test instead of hanging it: the bound is the same minute
-        // the line waits allow, as a clean stop took over 15 s with the machine at a load average of 40.
+        // the line waits allow (15 s was too short for three serve tests in a full run at a load average of 40).
         if (!_process.WaitForExit(60_000)) throw new Xunit.Sdk.XunitException("serve did not stop on SIGINT within a minute. Output:\n" + Output);
         _process.WaitForExit();
         return _process.ExitCode;

@@ -32,8 +32,7 @@ public class TemplateTests
     [Fact]
     public void The_base_layout_can_write_main_more_than_once_and_use_it_as_a_value()
     {
-        // `main` stays in the renderer's builder until a template needs it as a string; pages render one after another
-        // on a thread, so each page must see its own.
+        // Outputs are reused from page to page on a thread: each page must see its own `main`, however often written.
         using var site = new TestSite("-- content/en/a.md --\n---\ntitle: Alpha\n---\nfirst\n"
             + "-- content/en/b.md --\n---\ntitle: Beta\n---\nsecond\n"
             + "-- templates/base.html --\n<!doctype html><html lang=\"{{ lang.tag }}\"><head><meta charset=\"utf-8\"><title>t</title></head>"

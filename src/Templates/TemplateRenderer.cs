@@ -148,10 +148,7 @@ public sealed class TemplateRenderer(TemplateStore templates, TemplateFunctions 
         catch (ScriptRuntimeException e)
         {
             var at = SourceLocation.FromZeroBased(e.Span.FileName ?? $"{TemplateStore.Folder}/{name}", e.Span.Start.Line, e.Span.Start.Column);
-            var message = e.OriginalMessage.EndsWith("The object is readonly", StringComparison.Ordinal)
-                ? "this value is read-only: page, site, lang and menu are shared by pages rendering at the same time; assign to a new variable instead"
-                : TemplateLimits.Explain(e) ?? e.OriginalMessage;
-            bag.Error(at, message, $"while rendering {renderingFor}");
+            bag.Error(at, TemplateLimits.Explain(e) ?? e.OriginalMessage, $"while rendering {renderingFor}");
             _context = null; // a failed render can leave the context half-unwound
             return null;
         }

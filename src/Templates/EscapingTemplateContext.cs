@@ -58,6 +58,19 @@ public sealed class EscapingTemplateContext : TemplateContext
         RegexTimeOut = TemplateLimits.RegexTime;
     }
 
+    // Asked once per type and context: Scriban's own objects and arrays get a guard against assignments to read-only ones.
+    protected override IObjectAccessor? GetMemberAccessorImpl(object target)
+    {
+        var accessor = base.GetMemberAccessorImpl(target);
+        return accessor is not null && target is IScriptObject ? new ReadOnlyGuard(accessor, null) : accessor;
+    }
+
+    protected override IListAccessor? GetListAccessorImpl(object target, Type type)
+    {
+        var accessor = base.GetListAccessorImpl(target, type);
+        return accessor is not null && target is IScriptObject ? new ReadOnlyGuard(null, accessor) : accessor;
+    }
+
     /// <summary>A new page: its templates get the whole budget of steps and output.</summary>
     public void StartPage() => _steps = _written = 0;
 

@@ -98,10 +98,26 @@ public class TemplateTests
     [InlineData("{{ site.title = \"x\" }}")]
     [InlineData("{{ menu[0].title = \"x\" }}")]
     [InlineData("{{ page.translations[0].title = \"x\" }}")]
+    [InlineData("{{ menu[0] = 1 }}")]
+    [InlineData("{{ page.translations[0] = 1 }}")]
+    [InlineData("{{ languages[1] = 1 }}")]
+    [InlineData("{{ other_languages[0] = 1 }}")]
+    [InlineData("{{ page.toc[0] = 1 }}")]
+    [InlineData("{{ page.toc[5] = 1 }}")]
+    [InlineData("{{ page.data.items[0] = 1 }}")]
+    [InlineData("{{ page.data.items[9] = 1 }}")]
+    [InlineData("{{ page.data.map.k = 1 }}")]
+    [InlineData("{{ page[\"title\"] = \"x\" }}")]
+    [InlineData("{{ lang.strings[\"read_in\"] = \"x\" }}")]
+    [InlineData("{{ (section_pages \"\")[0] = 1 }}")]
+    [InlineData("{{ with page }}{{ title = \"x\" }}{{ end }}")]
+    [InlineData("{{ with site }}{{ title = \"x\" }}{{ end }}")]
     public void Shared_template_values_are_read_only(string assignment)
     {
-        // Pages render in parallel and share these objects: a template that changed one would change other pages.
-        var files = Page + "-- content/zh-Hant/p.md --\n---\ntitle: 頁\n---\n內文\n"
+        // Pages render in parallel and share these objects: a template that changed one would change what other pages
+        // show, depending on the order the threads ran in.
+        var files = "-- content/en/p.md --\n---\ntitle: P\ndata:\n  items: [1, 2]\n  map: { k: v }\n---\n## Heading\n\nbody\n"
+            + "-- content/zh-Hant/p.md --\n---\ntitle: 頁\n---\n內文\n"
             + "-- site.yml --\n" + TestSite.DefaultConfig + "\nmenu: [p.md]\n";
         Assert.Contains(LayoutErrors(assignment, files), e => e.StartsWith("templates/layouts/page.html:1:") && e.Contains("this value is read-only"));
     }

@@ -123,6 +123,16 @@ public class TemplateTests
     }
 
     [Fact]
+    public void A_template_changes_its_own_values_freely()
+    {
+        using var site = new TestSite("-- content/en/p.md --\n---\ntitle: P\ndata:\n  items: [1, 2]\n---\nbody\n"
+            + "-- templates/layouts/page.html --\n{{ items = page.data.items | array.add 3 }}{{ items[0] = 9 }}{{ m = { a: 1 } }}{{ m.a = 2 }}<p id=\"x\">{{ items | array.join \",\" }} {{ m.a }} {{ page.data.items | array.join \",\" }}</p>\n");
+        var result = site.Build();
+        Assert.True(result.Succeeded, string.Join("\n", TestSite.Errors(result)));
+        Assert.Contains("<p id=\"x\">9,2,3 2 1,2</p>", result.Output.Text("en/p/index.html"));
+    }
+
+    [Fact]
     public void Unknown_ui_string_is_an_error()
     {
         Assert.Contains(LayoutErrors("{{ t \"nav.hom\" }}"), e => e.StartsWith("templates/layouts/page.html:1:") && e.Contains("unknown UI string 'nav.hom' for language 'en'"));

@@ -76,21 +76,21 @@ public sealed class EscapingTemplateContext : TemplateContext
 
     public override object? Evaluate(ScriptNode? scriptNode, bool aliasReturnedFunction)
     {
-        if (++_steps > TemplateLimits.Steps) throw new ScriptRuntimeException(scriptNode?.Span ?? CurrentSpan, TemplateLimits.Work);
+        if (++_steps > TemplateLimits.Steps) throw new TemplateLimitPassed(scriptNode?.Span ?? CurrentSpan, TemplateLimits.Work);
         return base.Evaluate(scriptNode, aliasReturnedFunction);
     }
 
     public override string? ObjectToString(object? value, bool nested = false)
     {
         var text = base.ObjectToString(value, nested);
-        if (text is not null && text.Length >= LimitToString) throw new ScriptRuntimeException(CurrentSpan, TemplateLimits.String);
+        if (text is not null && text.Length >= LimitToString) throw new TemplateLimitPassed(CurrentSpan, TemplateLimits.String);
         return text;
     }
 
     /// <summary>Called by every output it writes to: one page's templates may write only so much.</summary>
     public void CountOutput(int count)
     {
-        if ((_written += count) > TemplateLimits.OutputLength) throw new ScriptRuntimeException(CurrentSpan, TemplateLimits.Output);
+        if ((_written += count) > TemplateLimits.OutputLength) throw new TemplateLimitPassed(CurrentSpan, TemplateLimits.Output);
     }
 
     public override TemplateContext Write(SourceSpan span, object? textAsObject) => textAsObject switch

@@ -128,9 +128,15 @@ public sealed class TemplateRenderer(TemplateStore templates, TemplateFunctions 
     /// <summary>The limits in <see cref="TemplateLimits"/> hold per page, over its layout, base layout and partials.</summary>
     private static void StartPage() => (_context ??= new EscapingTemplateContext()).StartPage();
 
+    // A limit passed in a template every page uses (a footer doubling a string) is passed again by each page, each
+    // costing the limit's worth of time and memory: over 5 GB for 25 pages. After the first, the build has failed with
+    // that one error and no more templates are rendered.
+    private volatile bool _limitPassed;
+
     /// <summary>One template into its own output; an error in it is reported at its template line and gives null.</summary>
     private RenderedTemplate? Render(string name, ScriptObject globals, string fromUrl, LanguageConfig lang, string renderingFor)
     {
+        if (_limitPassed) return null;
         var context = _context ??= new EscapingTemplateContext();
         context.FromUrl = fromUrl;
         context.PageLanguage = lang;
@@ -148,7 +154,9 @@ public sealed class TemplateRenderer(TemplateStore templates, TemplateFunctions 
         catch (ScriptRuntimeException e)
         {
             var at = SourceLocation.FromZeroBased(e.Span.FileName ?? $"{TemplateStore.Folder}/{name}", e.Span.Start.Line, e.Span.Start.Column);
-            bag.Error(at, TemplateLimits.Explain(e) ?? e.OriginalMessage, $"while rendering {renderingFor}");
+            var limit = TemplateLimits.Explain(e);
+            if (limit is not null || e is TemplateLimitPassed) _limitPassed = true;
+            bag.Error(at, limit ?? e.OriginalMessage, $"while rendering {renderingFor}");
             _context = null; // a failed render can leave the context half-unwound
             return null;
         }

@@ -50,6 +50,21 @@ public class HostileInputTests
         Assert.True(errors.Length == 1 && errors[0] == expected + WhileRendering, what + ":\n" + string.Join("\n", errors));
     }
 
+    /// <summary>
+    /// A limit passed in a partial every page uses is passed again by each page, each costing the limit's worth of work:
+    /// a footer doubling a string took 5 GB over 25 pages. After the first, no more templates are rendered, so a
+    /// thousand pages end with the one error well inside the timeout (about 800 s of CPU before).
+    /// </summary>
+    [Fact, Trait("Category", "Stress")]
+    public async Task A_limit_passed_in_a_partial_every_page_uses_ends_the_rendering()
+    {
+        var pages = string.Concat(Enumerable.Range(0, 1000).Select(i => $"-- content/en/p{i}.md --\n---\ntitle: P{i}\n---\nBody\n"));
+        var errors = await ErrorsOf(pages + "-- templates/layouts/page.html --\n<h1>{{ page.title }}</h1>\n{{ partial \"x.html\" }}\n-- templates/partials/x.html --\n{{ s = \"x\"; for i in 1..40; s = s + s; end }}\n");
+
+        Assert.Single(errors);
+        Assert.StartsWith("templates/partials/x.html:1:33: error: " + TemplateLimits.String + " (while rendering content/en/p", errors[0]);
+    }
+
     [Fact]
     public async Task The_landing_page_is_held_to_the_same_limits()
     {

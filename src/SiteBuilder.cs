@@ -62,8 +62,9 @@ public sealed class SiteBuilder(BuildOptions options)
     public BuildResult Build()
     {
         var bag = new DiagnosticBag();
-        if (Load(bag) is not var (config, index, templates, themeAssets, markdown, loadFailed))
+        if (Load(bag) is not { } site)
             return Result(bag, new OutputTree(), null, 0, null, false);
+        var (config, index, templates, themeAssets, markdown, loadFailed) = site;
 
         // A build that can still succeed renders straight into a staging folder beside the output: pages go to disk as
         // they are made, and the swap at the end is the only change the output folder sees.
@@ -74,9 +75,8 @@ public sealed class SiteBuilder(BuildOptions options)
 
         // 5–7, per translation group and groups in parallel: pages parsed and rendered (each scanned for links and written
         // as it is made), their side-by-side views, the translations' parity with the source; then the syntax trees go.
-        var bilingual = config.SideBySide && templates.Has(TemplateRenderer.BilingualLayout);
-        var models = new PageModelBuilder(index, markdown.TocOf, bilingual, options.Parallelism);
-        var renderer = new TemplateRenderer(templates, new TemplateFunctions(templates, themeAssets, models, config), models, config, bag);
+        var bilingual = Bilingual(site);
+        var renderer = Renderer(site, bilingual, bag);
         var search = SearchStage.Enabled(config, templates) ? new SearchStage(index, tree, bag) : null;
         var render = new RenderStage(index, markdown, renderer, tree, links, new ParityChecker(index, bag, options.Strict, markdown.HeadingIdsOf), bilingual, bag, options)
             { GroupRendered = search is null ? null : search.GroupRendered };
@@ -106,7 +106,76 @@ public sealed class SiteBuilder(BuildOptions options)
             written = true;
         }
         Lap("swap");
-        return Result(bag, tree, index, themeAssets.Count + index.Assets.Count, links, written);
+        return Result(bag, tree, index, themeAssets.Count + index.Assets.Count, links, written) with { Site = site };
+    }
+
+    private static bool Bilingual(LoadedSite site) => site.Config.SideBySide && site.Templates.Has(TemplateRenderer.BilingualLayout);
+
+    /// <summary>The page models of the whole site, and the templates that render pages with them.</summary>
+    private TemplateRenderer Renderer(LoadedSite site, bool bilingual, DiagnosticBag bag)
+    {
+        var models = new PageModelBuilder(site.Index, site.Markdown.TocOf, bilingual, options.Parallelism);
+        return new TemplateRenderer(site.Templates, new TemplateFunctions(site.Templates, site.ThemeAssets, models, site.Config), models, site.Config, bag);
+    }
+
+    /// <summary>
+    /// <paramref name="site"/> after edits that leave its index as it was: the text of pages (front matter as it was)
+    /// and templates, read again; every other page is taken as loaded, without reading its file. Null when an edit may
+    /// change the index (front matter, site.yml, a file added or deleted) or has a problem: only a full build can tell.
+    /// </summary>
+    /// <param name="changed">Site-relative paths of the files changed since <paramref name="site"/> was loaded.</param>
+    public LoadedSite? Edited(LoadedSite site, IReadOnlyCollection<string> changed)
+    {
+        var bag = new DiagnosticBag();
+        var loader = new ContentLoader(site.Config, bag, options.IncludeDrafts, keepBodies: true);
+        var edited = new Dictionary<string, Page>(StringComparer.Ordinal);
+        var templatesChanged = false;
+        foreach (var path in changed)
+        {
+            if (path.StartsWith(TemplateStore.Folder + "/", StringComparison.Ordinal)) templatesChanged = true;
+            else if (site.Index.BySource(path) is { } page)
+            {
+                if (loader.Reload(_site, page) is not { } again || again.FrontMatterText != page.FrontMatterText || again.BodyFirstLine != page.BodyFirstLine) return null;
+                edited[path] = again;
+            }
+            else if (!IsGone(site, path)) return null;
+        }
+        var (templates, themeAssets) = templatesChanged ? (TemplateStore.Load(_site, bag), ThemeAssets.Load(_site, bag)) : (site.Templates, site.ThemeAssets);
+        if (bag.HasErrors) return null;
+        var pages = site.Index.Pages.Select(p => edited.GetValueOrDefault(p.SourcePath) ?? p.Reloaded());
+        var index = new SiteIndex(site.Config, pages, site.Index.Assets, bag, site.Index.Unloadable, options.Strict);
+        return bag.HasErrors ? null : site with { Index = index, Templates = templates, ThemeAssets = themeAssets };
+    }
+
+    /// <summary>
+    /// A path that is not a file of the site now and was not one then (an editor's temporary file come and gone), or a
+    /// folder the site already had (its files are reported themselves).
+    /// </summary>
+    private bool IsGone(LoadedSite site, string path)
+    {
+        var full = _site.PathOf(path);
+        if (Directory.Exists(full))
+            return site.Index.Pages.Any(p => p.SourcePath.StartsWith(path + "/", StringComparison.Ordinal))
+                || site.Index.Assets.Any(a => a.SourcePath.StartsWith(path + "/", StringComparison.Ordinal));
+        return !File.Exists(full) && site.Index.AssetBySource(path) is null;
+    }
+
+    /// <summary>
+    /// The pages and side-by-side views of some translation groups, rendered exactly as a full build renders them, with
+    /// the theme's assets: what `serve` shows at once after an edit that <see cref="Edited"/> could follow.
+    /// </summary>
+    /// <returns>null if rendering reported an error (the full build will report it).</returns>
+    public OutputTree? RenderGroups(LoadedSite site, IReadOnlySet<string> translationKeys)
+    {
+        var bag = new DiagnosticBag();
+        var tree = new OutputTree();
+        var bilingual = Bilingual(site);
+        var parity = new ParityChecker(site.Index, bag, options.Strict, site.Markdown.HeadingIdsOf);
+        var render = new RenderStage(site.Index, site.Markdown, Renderer(site, bilingual, bag), tree, null, parity, bilingual, bag, options with { Cache = null })
+            { Only = translationKeys };
+        if (render.Run() > 0) return null;
+        foreach (var (path, bytes) in site.ThemeAssets.All) tree.Add(path, bytes);
+        return bag.HasErrors ? null : tree;
     }
 
     /// <returns>false if a template failed.</returns>

@@ -77,6 +77,17 @@ public sealed class Page
     /// <summary>Link URLs already reported as broken by the Markdown stage, so the output check doesn't repeat them.</summary>
     public HashSet<string> ReportedLinks { get; } = new();
 
+    /// <summary>
+    /// The page as loaded, for another index of the same site: what the index and the render added is left behind, but
+    /// the body and what is made from it alone (table of contents, heading ids) come along, so nothing is read or parsed again.
+    /// </summary>
+    public Page Reloaded() => new()
+    {
+        Language = Language, SourcePath = SourcePath, ContentPath = ContentPath, Meta = Meta, MetaLocations = MetaLocations,
+        Body = Body, FrontMatterText = FrontMatterText, BodyFirstLine = BodyFirstLine, Kind = Kind, Section = Section, Url = Url,
+        TranslationKey = TranslationKey, Date = Date, Toc = Toc, HeadingIds = HeadingIds,
+    };
+
     public SourceLocation At(string key) => MetaLocations.TryGetValue(key, out var l) ? l : new SourceLocation(SourcePath, 1, 1);
     public override string ToString() => SourcePath;
 }

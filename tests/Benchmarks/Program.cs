@@ -6,6 +6,8 @@ return args.FirstOrDefault() switch
 {
     "serve-latency" => await ServeLatency.RunAsync(args.Length > 2 ? args[2] : Paths.Repo, args.Length > 1 ? int.Parse(args[1]) : 20,
         args.Length > 3 ? args[3] : "themes/chips.md"),
+    "rebuild-stages" => RebuildStages.Run(args.Length > 2 ? args[2] : Paths.Repo, args.Length > 1 ? int.Parse(args[1]) : 15,
+        args.Length > 3 ? args[3] : "themes/chips.md"),
     "stages" => RunStages(args[1..]),
     "yaml" => RunYaml(args[1..]),
     "corpus" => CorpusGenerator.Run(args[1..]),

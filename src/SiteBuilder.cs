@@ -111,24 +111,40 @@ public sealed class SiteBuilder(BuildOptions options)
 
     private static bool Bilingual(LoadedSite site) => site.Config.SideBySide && site.Templates.Has(TemplateRenderer.BilingualLayout);
 
-    /// <summary>The page models of the whole site, and the templates that render pages with them.</summary>
-    private TemplateRenderer Renderer(LoadedSite site, bool bilingual, DiagnosticBag bag)
+    /// <summary>The page models of the whole site (unless given), and the templates that render pages with them.</summary>
+    private TemplateRenderer Renderer(LoadedSite site, bool bilingual, DiagnosticBag bag, PageModelBuilder? models = null)
     {
-        var models = new PageModelBuilder(site.Index, site.Markdown.TocOf, bilingual, options.Parallelism);
+        models ??= new PageModelBuilder(site.Index, site.Markdown.TocOf, bilingual, options.Parallelism);
         return new TemplateRenderer(site.Templates, new TemplateFunctions(site.Templates, site.ThemeAssets, models, site.Config), models, site.Config, bag);
     }
 
     /// <summary>
-    /// <paramref name="site"/> after edits that leave its index as it was: the text of pages (front matter as it was)
-    /// and templates, read again; every other page is taken as loaded, without reading its file. Null when an edit may
-    /// change the index (front matter, site.yml, a file added or deleted) or has a problem: only a full build can tell.
+    /// What `serve` previews edits on: a copy of a loaded site's pages with their own index and page models, made once
+    /// per good build (at 2,000 pages per language the index and models are most of a preview's time). Edits replace the
+    /// text of its pages (<see cref="Edited"/>), so it is never shared with a build.
     /// </summary>
-    /// <param name="changed">Site-relative paths of the files changed since <paramref name="site"/> was loaded.</param>
-    public LoadedSite? Edited(LoadedSite site, IReadOnlyCollection<string> changed)
+    public sealed record PreviewSite(LoadedSite Site, PageModelBuilder Models, bool Bilingual);
+
+    public PreviewSite Preview(LoadedSite loaded)
     {
+        var index = new SiteIndex(loaded.Config, loaded.Index.Pages.Select(p => p.Reloaded()), loaded.Index.Assets, new DiagnosticBag(), loaded.Index.Unloadable, options.Strict);
+        var site = loaded with { Index = index };
+        var bilingual = Bilingual(site);
+        return new PreviewSite(site, new PageModelBuilder(index, site.Markdown.TocOf, bilingual, options.Parallelism), bilingual);
+    }
+
+    /// <summary>
+    /// The preview's site after edits that leave its index as it was: the text of pages (front matter as it was) and
+    /// templates, read again; every other page is as loaded. Null when an edit may change the index or the page models
+    /// (front matter, site.yml, a file added or deleted, the side-by-side layout added or removed) or has a problem: only
+    /// a full build can tell.
+    /// </summary>
+    /// <param name="changed">Site-relative paths of every file changed since the site the preview copies was loaded.</param>
+    public LoadedSite? Edited(PreviewSite preview, IReadOnlyCollection<string> changed)
+    {
+        var site = preview.Site;
         var bag = new DiagnosticBag();
         var loader = new ContentLoader(site.Config, bag, options.IncludeDrafts, keepBodies: true);
-        var edited = new Dictionary<string, Page>(StringComparer.Ordinal);
         var templatesChanged = false;
         foreach (var path in changed)
         {
@@ -136,15 +152,13 @@ public sealed class SiteBuilder(BuildOptions options)
             else if (site.Index.BySource(path) is { } page)
             {
                 if (loader.Reload(_site, page) is not { } again || again.FrontMatterText != page.FrontMatterText || again.BodyFirstLine != page.BodyFirstLine) return null;
-                edited[path] = again;
+                if (again.Body != page.Body) page.ReplaceBody(again.Body);
             }
             else if (!IsGone(site, path)) return null;
         }
-        var (templates, themeAssets) = templatesChanged ? (TemplateStore.Load(_site, bag), ThemeAssets.Load(_site, bag)) : (site.Templates, site.ThemeAssets);
-        if (bag.HasErrors) return null;
-        var pages = site.Index.Pages.Select(p => edited.GetValueOrDefault(p.SourcePath) ?? p.Reloaded());
-        var index = new SiteIndex(site.Config, pages, site.Index.Assets, bag, site.Index.Unloadable, options.Strict);
-        return bag.HasErrors ? null : site with { Index = index, Templates = templates, ThemeAssets = themeAssets };
+        if (!templatesChanged) return site;
+        var edited = site with { Templates = TemplateStore.Load(_site, bag), ThemeAssets = ThemeAssets.Load(_site, bag) };
+        return bag.HasErrors || Bilingual(edited) != preview.Bilingual ? null : edited;
     }
 
     /// <summary>
@@ -161,17 +175,19 @@ public sealed class SiteBuilder(BuildOptions options)
     }
 
     /// <summary>
-    /// The pages and side-by-side views of some translation groups, rendered exactly as a full build renders them, with
-    /// the theme's assets: what `serve` shows at once after an edit that <see cref="Edited"/> could follow.
+    /// The pages and side-by-side views of some translation groups of a preview's <paramref name="site"/> (see
+    /// <see cref="Edited"/>), rendered exactly as a full build renders them, with the theme's assets: what `serve` shows
+    /// at once after an edit.
     /// </summary>
     /// <returns>null if rendering reported an error (the full build will report it).</returns>
-    public OutputTree? RenderGroups(LoadedSite site, IReadOnlySet<string> translationKeys)
+    public OutputTree? RenderGroups(PreviewSite preview, LoadedSite site, IReadOnlySet<string> translationKeys)
     {
         var bag = new DiagnosticBag();
         var tree = new OutputTree();
-        var bilingual = Bilingual(site);
+        foreach (var page in site.Index.Pages.Where(p => translationKeys.Contains(p.TranslationKey))) page.ForgetLinks();
         var parity = new ParityChecker(site.Index, bag, options.Strict, site.Markdown.HeadingIdsOf);
-        var render = new RenderStage(site.Index, site.Markdown, Renderer(site, bilingual, bag), tree, null, parity, bilingual, bag, options with { Cache = null })
+        var renderer = Renderer(site, preview.Bilingual, bag, preview.Models);
+        var render = new RenderStage(site.Index, site.Markdown, renderer, tree, null, parity, preview.Bilingual, bag, options with { Cache = null })
             { Only = translationKeys };
         if (render.Run() > 0) return null;
         foreach (var (path, bytes) in site.ThemeAssets.All) tree.Add(path, bytes);

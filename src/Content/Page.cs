@@ -88,6 +88,25 @@ public sealed class Page
         TranslationKey = TranslationKey, Date = Date, Toc = Toc, HeadingIds = HeadingIds,
     };
 
+    /// <summary>
+    /// `serve`'s preview only, on its own copy of the site (<see cref="Reloaded"/>): the page's file was saved with the same
+    /// front matter, so the index still holds and only what is made from the text is let go.
+    /// </summary>
+    public void ReplaceBody(string body)
+    {
+        _body = body;
+        Toc = null;
+        HeadingIds = null;
+    }
+
+    /// <summary>Before a page of a preview's copy renders again: the link records of its last render are let go.</summary>
+    public void ForgetLinks()
+    {
+        LinkOrigins.Clear();
+        PageLinks.Clear();
+        ReportedLinks.Clear();
+    }
+
     public SourceLocation At(string key) => MetaLocations.TryGetValue(key, out var l) ? l : new SourceLocation(SourcePath, 1, 1);
     public override string ToString() => SourcePath;
 }

@@ -29,6 +29,7 @@ public static class DevServer
         basePath = normalized;
         var session = new ServeSession(options, log);
         await session.RebuildAsync("Initial build");
+        await session.PrepareAsync();
         var app = await StartAsync(session, port, basePath, log, stop);
         if (app is null) return 2;
         using var watcher = new SiteWatcher(options.Root, session.ChangedAsync);

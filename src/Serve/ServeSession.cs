@@ -34,6 +34,8 @@ public sealed class ServeSession(BuildOptions options, TextWriter log)
     /// <summary>Files changed since <see cref="_loaded"/> was loaded, with the number of the edit that last changed each.</summary>
     private readonly Dictionary<string, int> _changed = new(StringComparer.Ordinal);
     private OutputTree? _preview;
+    /// <summary>The copy of a good build that previews edit (see <see cref="SiteBuilder.PreviewSite"/>), with the build it copies.</summary>
+    private (SiteBuilder.LoadedSite Of, SiteBuilder.PreviewSite Site)? _previewSite;
     /// <summary>Set while some page may be out of date: done when a build has caught up with every edit.</summary>
     private TaskCompletionSource? _due;
     private CancellationTokenSource? _running;
@@ -49,7 +51,7 @@ public sealed class ServeSession(BuildOptions options, TextWriter log)
         var reason = $"Changed {string.Join(", ", changed.Take(3))}{(changed.Count > 3 ? ", …" : "")}";
         var edit = Note(changed);
         await PreviewAsync(edit, reason);
-        await BuildAsync(edit, reason);
+        if (await BuildAsync(edit, reason) is { Succeeded: true }) await PrepareAsync();
     }
 
     /// <summary>From now on, every page not previewed waits for a build that knows this edit; a build running is out of date.</summary>
@@ -85,9 +87,10 @@ public sealed class ServeSession(BuildOptions options, TextWriter log)
             }
             var clock = Stopwatch.StartNew();
             var builder = new SiteBuilder(options);
-            if (builder.Edited(loaded, changed) is not { } edited) return;
+            var site = PreviewSite(builder, loaded);
+            if (builder.Edited(site, changed) is not { } edited) return;
             var groups = GroupsShown(edited.Index, changed, _listeners.Pages());
-            if (groups.Count == 0 || builder.RenderGroups(edited, groups) is not { } preview) return;
+            if (groups.Count == 0 || builder.RenderGroups(site, edited, groups) is not { } preview) return;
             var reload = new List<Listeners.Listener>();
             lock (_state)
             {
@@ -105,6 +108,29 @@ public sealed class ServeSession(BuildOptions options, TextWriter log)
             }
             log.WriteLine($"{reason}: {groups.Count} translation group(s) shown in {clock.ElapsedMilliseconds} ms; the other pages wait for the full build");
             foreach (var listener in reload) listener.Send(ReloadEvent);
+        }
+        finally
+        {
+            _previewing.Release();
+        }
+    }
+
+    /// <summary>The preview's copy of the last good build, made when there is a newer build. Under <see cref="_previewing"/>.</summary>
+    private SiteBuilder.PreviewSite PreviewSite(SiteBuilder builder, SiteBuilder.LoadedSite loaded)
+    {
+        if (_previewSite?.Of != loaded) _previewSite = (loaded, builder.Preview(loaded));
+        return _previewSite.Value.Site;
+    }
+
+    /// <summary>Makes the preview's copy of a new good build while nothing is edited, so that the next edit's preview need not.</summary>
+    public async Task PrepareAsync()
+    {
+        await _previewing.WaitAsync();
+        try
+        {
+            SiteBuilder.LoadedSite? loaded;
+            lock (_state) loaded = _loaded;
+            if (loaded is not null) PreviewSite(new SiteBuilder(options), loaded);
         }
         finally
         {

@@ -37,3 +37,82 @@ public static class RebuildStages
         return 0;
     }
 }
+
+/// <summary>The preview of a body edit in process, part by part (scratch).</summary>
+public static class PreviewParts
+{
+    public static int Run(string site, int runs, string pagePath)
+    {
+        var root = Paths.CopySite(site);
+        var options = new BuildOptions { Root = root, Cache = new RenderCache() };
+        var first = new SiteBuilder(options).Build();
+        var loaded = first.Site!;
+        var prepared = new SiteBuilder(options).Preview(loaded);
+        var file = Path.Combine(root, "content/en", pagePath);
+        var original = File.ReadAllText(file);
+        var rel = "content/en/" + pagePath;
+        var t = new Dictionary<string, List<double>>();
+        void Add(string k, double v) { if (!t.TryGetValue(k, out var l)) t[k] = l = new(); l.Add(v); }
+        var lastCpu = Process.GetCurrentProcess().TotalProcessorTime;
+        void Cpu(string k) { var now = Process.GetCurrentProcess().TotalProcessorTime; Add(k + " cpu", (now - lastCpu).TotalMilliseconds); lastCpu = now; }
+        for (var i = 0; i < runs; i++)
+        {
+            File.WriteAllText(file, original.TrimEnd() + $"\n\nEdited {i} times.\n");
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            var clock = Stopwatch.StartNew();
+            var builder = new SiteBuilder(options with { Cache = null });
+            var edited = builder.Edited(prepared, [rel])!;
+            Add("edited", clock.Elapsed.TotalMilliseconds); clock.Restart();
+            var key = edited.Index.BySource(rel)!.TranslationKey;
+            var tree = builder.RenderGroups(prepared, edited, new HashSet<string> { key })!;
+            Add("render groups", clock.Elapsed.TotalMilliseconds); clock.Restart();
+            Add("cpu edited+render", (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds);
+            if (!tree.Text("en/" + pagePath[..^3] + "/index.html").Contains($"Edited {i} times")) throw new InvalidOperationException("not edited");
+            Cpu("start");
+            var copies = loaded.Index.Pages.Select(p => p.Reloaded()).ToList();
+            Add("copies", clock.Elapsed.TotalMilliseconds); clock.Restart();
+            var idx = new SiteGen.Content.SiteIndex(loaded.Config, copies, loaded.Index.Assets, new SiteGen.Diagnostics.DiagnosticBag(), loaded.Index.Unloadable);
+            Add("index", clock.Elapsed.TotalMilliseconds); clock.Restart(); Cpu("copies+index");
+            _ = new SiteGen.Templates.PageModelBuilder(idx, loaded.Markdown.TocOf, true, options.Parallelism);
+            Add("models", clock.Elapsed.TotalMilliseconds); clock.Restart(); Cpu("models");
+            _ = SiteGen.Templates.TemplateStore.Load(new SiteFiles(root), new SiteGen.Diagnostics.DiagnosticBag());
+            Add("templates", clock.Elapsed.TotalMilliseconds); clock.Restart();
+            _ = SiteGen.Output.ThemeAssets.Load(new SiteFiles(root), new SiteGen.Diagnostics.DiagnosticBag());
+            Add("theme assets", clock.Elapsed.TotalMilliseconds); clock.Restart();
+            var tpl = Path.Combine(root, "templates/partials/footer.html");
+            File.AppendAllText(tpl, " ");
+            edited = builder.Edited(prepared, [rel, "templates/partials/footer.html"])!;
+            Add("edited (template)", clock.Elapsed.TotalMilliseconds); clock.Restart();
+        }
+        foreach (var (k, v) in t) Console.WriteLine($"  {k,-32} median {v.Order().ElementAt(v.Count / 2),8:0.0} ms");
+        Directory.Delete(root, true);
+        return 0;
+    }
+}
+
+public static class IndexCost
+{
+    public static int Run(string site)
+    {
+        var root = Paths.CopySite(site);
+        var first = new SiteBuilder(new BuildOptions { Root = root, Cache = new RenderCache() }).Build();
+        var loaded = first.Site!;
+        foreach (var round in new[] { 1, 2 })
+        {
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            var w = Stopwatch.StartNew();
+            for (var i = 0; i < 20; i++) _ = loaded.Index.Pages.Select(p => p.Reloaded()).ToList();
+            Console.WriteLine($"copies: {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / 20:0.0} ms cpu, {w.Elapsed.TotalMilliseconds / 20:0.0} wall");
+            var copies = loaded.Index.Pages.Select(p => p.Reloaded()).ToList();
+            cpu = Process.GetCurrentProcess().TotalProcessorTime; w.Restart();
+            SiteGen.Content.SiteIndex? idx = null;
+            for (var i = 0; i < 20; i++) idx = new SiteGen.Content.SiteIndex(loaded.Config, copies, loaded.Index.Assets, new SiteGen.Diagnostics.DiagnosticBag(), loaded.Index.Unloadable);
+            Console.WriteLine($"index: {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / 20:0.0} ms cpu, {w.Elapsed.TotalMilliseconds / 20:0.0} wall");
+            cpu = Process.GetCurrentProcess().TotalProcessorTime; w.Restart();
+            for (var i = 0; i < 20; i++) _ = new SiteGen.Templates.PageModelBuilder(idx!, loaded.Markdown.TocOf, true, new ParallelOptions { MaxDegreeOfParallelism = 1 });
+            Console.WriteLine($"models: {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / 20:0.0} ms cpu, {w.Elapsed.TotalMilliseconds / 20:0.0} wall");
+        }
+        Directory.Delete(root, true);
+        return 0;
+    }
+}

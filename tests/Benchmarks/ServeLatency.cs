@@ -23,7 +23,8 @@ public static class ServeLatency
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
         var page = $"http://127.0.0.1:{port}/en/{pagePath[..^".md".Length]}/";
         while (true) { try { await http.GetStringAsync(page); break; } catch (HttpRequestException) { await Task.Delay(50); } }
-        using var events = new StreamReader(await http.GetStreamAsync($"http://127.0.0.1:{port}/{LiveReload.EventsPath}"));
+        // As the page's live-reload script does: it says which page it shows.
+        using var events = new StreamReader(await http.GetStreamAsync($"http://127.0.0.1:{port}/{LiveReload.EventsPath}?page={Uri.EscapeDataString(new Uri(page).AbsolutePath)}"));
 
         var content = Path.Combine(root, "content/en", pagePath);
         var template = Path.Combine(root, "templates/partials/footer.html");

@@ -38,7 +38,11 @@ public static class RebuildStages
     }
 }
 
-/// <summary>The preview of a body edit in process, part by part (scratch).</summary>
+/// <summary>
+/// `serve`'s preview of an edit in process, part by part: following a body edit and rendering its translation group on
+/// the prepared copy, and what making that copy costs (the copies, their index, the page models), which is why it is made
+/// once per good build and not per edit.
+/// </summary>
 public static class PreviewParts
 {
     public static int Run(string site, int runs, string pagePath)
@@ -90,29 +94,3 @@ public static class PreviewParts
     }
 }
 
-public static class IndexCost
-{
-    public static int Run(string site)
-    {
-        var root = Paths.CopySite(site);
-        var first = new SiteBuilder(new BuildOptions { Root = root, Cache = new RenderCache() }).Build();
-        var loaded = first.Site!;
-        foreach (var round in new[] { 1, 2 })
-        {
-            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-            var w = Stopwatch.StartNew();
-            for (var i = 0; i < 20; i++) _ = loaded.Index.Pages.Select(p => p.Reloaded()).ToList();
-            Console.WriteLine($"copies: {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / 20:0.0} ms cpu, {w.Elapsed.TotalMilliseconds / 20:0.0} wall");
-            var copies = loaded.Index.Pages.Select(p => p.Reloaded()).ToList();
-            cpu = Process.GetCurrentProcess().TotalProcessorTime; w.Restart();
-            SiteGen.Content.SiteIndex? idx = null;
-            for (var i = 0; i < 20; i++) idx = new SiteGen.Content.SiteIndex(loaded.Config, copies, loaded.Index.Assets, new SiteGen.Diagnostics.DiagnosticBag(), loaded.Index.Unloadable);
-            Console.WriteLine($"index: {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / 20:0.0} ms cpu, {w.Elapsed.TotalMilliseconds / 20:0.0} wall");
-            cpu = Process.GetCurrentProcess().TotalProcessorTime; w.Restart();
-            for (var i = 0; i < 20; i++) _ = new SiteGen.Templates.PageModelBuilder(idx!, loaded.Markdown.TocOf, true, new ParallelOptions { MaxDegreeOfParallelism = 1 });
-            Console.WriteLine($"models: {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / 20:0.0} ms cpu, {w.Elapsed.TotalMilliseconds / 20:0.0} wall");
-        }
-        Directory.Delete(root, true);
-        return 0;
-    }
-}

@@ -13,6 +13,8 @@ namespace SiteGen;
 /// <summary>
 /// The build, in order: config → content → index → per translation group: Markdown parse, pages, side-by-side views,
 /// parity → link check → swap. Each stage hands the next what it made; this is the only place that knows the order.
+/// `serve`'s preview of an edit runs a few translation groups through the same render stage (<see cref="Preview"/>,
+/// <see cref="Edited"/>, <see cref="RenderGroups"/>).
 /// </summary>
 public sealed class SiteBuilder(BuildOptions options)
 {

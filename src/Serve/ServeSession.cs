@@ -79,11 +79,12 @@ public sealed class ServeSession(BuildOptions options, TextWriter log)
         try
         {
             SiteBuilder.LoadedSite? loaded;
+            OutputTree built;
             string[] changed;
             lock (_state)
             {
                 if (edit != _edits || _loaded is null) return;
-                (loaded, changed) = (_loaded, _changed.Keys.ToArray());
+                (loaded, built, changed) = (_loaded, Current, _changed.Keys.ToArray());
             }
             var clock = Stopwatch.StartNew();
             var builder = new SiteBuilder(options);
@@ -91,6 +92,9 @@ public sealed class ServeSession(BuildOptions options, TextWriter log)
             if (builder.Edited(site, changed) is not { } edited) return;
             var groups = GroupsShown(edited.Index, changed, _listeners.Pages());
             if (groups.Count == 0 || builder.RenderGroups(site, edited, groups) is not { } preview) return;
+            // The content's images and files are as the last good build wrote them (an edit to one gets no preview).
+            foreach (var asset in edited.Index.Assets)
+                if (built.Contains(asset.OutputPath)) preview.Add(asset.OutputPath, built.Bytes(asset.OutputPath));
             var reload = new List<Listeners.Listener>();
             lock (_state)
             {

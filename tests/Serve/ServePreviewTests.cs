@@ -55,6 +55,8 @@ public class ServePreviewTests
         title: About
         ---
         About this site.
+        -- content/en/notes/data.txt --
+        1, 2, 3
         """;
 
     private const string A = "content/en/notes/a.md", APage = "en/notes/a/index.html", List = "en/notes/index.html", About = "en/about/index.html";
@@ -102,6 +104,8 @@ public class ServePreviewTests
         // The about page is open too, and the edit did not change it: shown at once, not reloaded.
         Assert.Equal(aboutBefore, ServedNow(session, About));
         Assert.False(onAbout.TryRead(out _));
+        // The page's images are served at once too: the edit did not touch them.
+        Assert.Equal(session.Current.Text("en/notes/data.txt"), ServedNow(session, "en/notes/data.txt"));
         // Not open, not edited: waits for the full build rather than being served as it was.
         var waiting = session.OutputFor("en/index.html", CancellationToken.None);
         Assert.False(waiting.IsCompleted);

@@ -19,6 +19,11 @@ public sealed record BuildOptions
     public Incremental.RenderCache? Cache { get; init; }
     /// <summary>Cores to use; 1 gives a single-threaded build (whose output must equal the parallel one).</summary>
     public int MaxParallelism { get; init; } = -1;
+    /// <summary>
+    /// Stops the build between two pages with an <see cref="OperationCanceledException"/>: `serve` drops a build that an
+    /// edit has made out of date instead of letting it take the cores from the next one.
+    /// </summary>
+    public CancellationToken Cancel { get; init; }
 
-    public ParallelOptions Parallelism => new() { MaxDegreeOfParallelism = MaxParallelism };
+    public ParallelOptions Parallelism => new() { MaxDegreeOfParallelism = MaxParallelism, CancellationToken = Cancel };
 }

@@ -12,6 +12,8 @@ public sealed record BuildResult(
     IReadOnlyCollection<string> ExternalLinks,
     bool Written)
 {
+    /// <summary>What the build loaded (null when site.yml was unusable), for `serve` to follow edits from.</summary>
+    public SiteBuilder.LoadedSite? Site { get; init; }
     public bool Succeeded => !Diagnostics.Any(d => d.IsError);
     public int Pages => PagesPerLanguage.Values.Sum();
 }

@@ -33,6 +33,9 @@ public sealed class RenderStage(SiteIndex index, MarkdownStage markdown, Templat
     /// <summary>Told of each translation group once its pages are rendered, while their syntax trees are still held (the search index).</summary>
     public Action<IReadOnlyList<Page>>? GroupRendered { get; init; }
 
+    /// <summary>The translation keys of the groups to render; all when null.</summary>
+    public IReadOnlySet<string>? Only { get; init; }
+
     /// <summary>Time spent in each part, summed over threads, for `--verbose`.</summary>
     public IEnumerable<(string Part, double Ms)> Busy =>
         [("parse + pages", Ms(_renderTicks)), ("side-by-side", Ms(_viewTicks)), ("parity", Ms(_parityTicks))];
@@ -41,7 +44,7 @@ public sealed class RenderStage(SiteIndex index, MarkdownStage markdown, Templat
     public int Run()
     {
         _cache?.Begin();
-        var groups = index.Pages.GroupBy(p => p.TranslationKey).Select(g => g.ToList()).ToList();
+        var groups = index.Pages.GroupBy(p => p.TranslationKey).Where(g => Only is null || Only.Contains(g.Key)).Select(g => g.ToList()).ToList();
         Parallel.ForEach(groups, options.Parallelism, group =>
         {
             var start = Stopwatch.GetTimestamp();

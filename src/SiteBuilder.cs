@@ -13,6 +13,8 @@ namespace SiteGen;
 /// <summary>
 /// The build, in order: config → content → index → per translation group: Markdown parse, pages, side-by-side views,
 /// parity → link check → swap. Each stage hands the next what it made; this is the only place that knows the order.
+/// `serve`'s preview of an edit runs a few translation groups through the same render stage (<see cref="Preview"/>,
+/// <see cref="Edited"/>, <see cref="RenderGroups"/>).
 /// </summary>
 public sealed class SiteBuilder(BuildOptions options)
 {
@@ -62,8 +64,9 @@ public sealed class SiteBuilder(BuildOptions options)
     public BuildResult Build()
     {
         var bag = new DiagnosticBag();
-        if (Load(bag) is not var (config, index, templates, themeAssets, markdown, loadFailed))
+        if (Load(bag) is not { } site)
             return Result(bag, new OutputTree(), null, 0, null, false);
+        var (config, index, templates, themeAssets, markdown, loadFailed) = site;
 
         // A build that can still succeed renders straight into a staging folder beside the output: pages go to disk as
         // they are made, and the swap at the end is the only change the output folder sees.
@@ -74,9 +77,8 @@ public sealed class SiteBuilder(BuildOptions options)
 
         // 5–7, per translation group and groups in parallel: pages parsed and rendered (each scanned for links and written
         // as it is made), their side-by-side views, the translations' parity with the source; then the syntax trees go.
-        var bilingual = config.SideBySide && templates.Has(TemplateRenderer.BilingualLayout);
-        var models = new PageModelBuilder(index, markdown.TocOf, bilingual, options.Parallelism);
-        var renderer = new TemplateRenderer(templates, new TemplateFunctions(templates, themeAssets, models, config), models, config, bag);
+        var bilingual = Bilingual(site);
+        var renderer = Renderer(site, bilingual, bag);
         var search = SearchStage.Enabled(config, templates) ? new SearchStage(index, tree, bag) : null;
         var render = new RenderStage(index, markdown, renderer, tree, links, new ParityChecker(index, bag, options.Strict, markdown.HeadingIdsOf), bilingual, bag, options)
             { GroupRendered = search is null ? null : search.GroupRendered };
@@ -106,7 +108,92 @@ public sealed class SiteBuilder(BuildOptions options)
             written = true;
         }
         Lap("swap");
-        return Result(bag, tree, index, themeAssets.Count + index.Assets.Count, links, written);
+        return Result(bag, tree, index, themeAssets.Count + index.Assets.Count, links, written) with { Site = site };
+    }
+
+    private static bool Bilingual(LoadedSite site) => site.Config.SideBySide && site.Templates.Has(TemplateRenderer.BilingualLayout);
+
+    /// <summary>The page models of the whole site (unless given), and the templates that render pages with them.</summary>
+    private TemplateRenderer Renderer(LoadedSite site, bool bilingual, DiagnosticBag bag, PageModelBuilder? models = null)
+    {
+        models ??= new PageModelBuilder(site.Index, site.Markdown.TocOf, bilingual, options.Parallelism);
+        return new TemplateRenderer(site.Templates, new TemplateFunctions(site.Templates, site.ThemeAssets, models, site.Config), models, site.Config, bag);
+    }
+
+    /// <summary>
+    /// What `serve` previews edits on: a copy of a loaded site's pages with their own index and page models, made once
+    /// per good build (at 2,000 pages per language the index and models are most of a preview's time). Edits replace the
+    /// text of its pages (<see cref="Edited"/>), so it is never shared with a build.
+    /// </summary>
+    public sealed record PreviewSite(LoadedSite Site, PageModelBuilder Models, bool Bilingual);
+
+    public PreviewSite Preview(LoadedSite loaded)
+    {
+        var index = new SiteIndex(loaded.Config, loaded.Index.Pages.Select(p => p.Reloaded()), loaded.Index.Assets, new DiagnosticBag(), loaded.Index.Unloadable, options.Strict);
+        var site = loaded with { Index = index };
+        var bilingual = Bilingual(site);
+        return new PreviewSite(site, new PageModelBuilder(index, site.Markdown.TocOf, bilingual, options.Parallelism), bilingual);
+    }
+
+    /// <summary>
+    /// The preview's site after edits that leave its index as it was: the text of pages (front matter as it was) and
+    /// templates, read again; every other page is as loaded. Null when an edit may change the index or the page models
+    /// (front matter, site.yml, a file added or deleted, the side-by-side layout added or removed) or has a problem: only
+    /// a full build can tell.
+    /// </summary>
+    /// <param name="changed">Site-relative paths of every file changed since the site the preview copies was loaded.</param>
+    public LoadedSite? Edited(PreviewSite preview, IReadOnlyCollection<string> changed)
+    {
+        var site = preview.Site;
+        var bag = new DiagnosticBag();
+        var loader = new ContentLoader(site.Config, bag, options.IncludeDrafts, keepBodies: true);
+        var templatesChanged = false;
+        foreach (var path in changed)
+        {
+            if (path.StartsWith(TemplateStore.Folder + "/", StringComparison.Ordinal)) templatesChanged = true;
+            else if (site.Index.BySource(path) is { } page)
+            {
+                if (loader.Reload(_site, page) is not { } again || again.FrontMatterText != page.FrontMatterText || again.BodyFirstLine != page.BodyFirstLine) return null;
+                if (again.Body != page.Body) page.ReplaceBody(again.Body);
+            }
+            else if (!IsGone(site, path)) return null;
+        }
+        if (!templatesChanged) return site;
+        var edited = site with { Templates = TemplateStore.Load(_site, bag), ThemeAssets = ThemeAssets.Load(_site, bag) };
+        return bag.HasErrors || Bilingual(edited) != preview.Bilingual ? null : edited;
+    }
+
+    /// <summary>
+    /// A path that is not a file of the site now and was not one then (an editor's temporary file come and gone), or a
+    /// folder the site already had (its files are reported themselves).
+    /// </summary>
+    private bool IsGone(LoadedSite site, string path)
+    {
+        var full = _site.PathOf(path);
+        if (Directory.Exists(full))
+            return site.Index.Pages.Any(p => p.SourcePath.StartsWith(path + "/", StringComparison.Ordinal))
+                || site.Index.Assets.Any(a => a.SourcePath.StartsWith(path + "/", StringComparison.Ordinal));
+        return !File.Exists(full) && site.Index.AssetBySource(path) is null;
+    }
+
+    /// <summary>
+    /// The pages and side-by-side views of some translation groups of a preview's <paramref name="site"/> (see
+    /// <see cref="Edited"/>), rendered exactly as a full build renders them, with the theme's assets: what `serve` shows
+    /// at once after an edit.
+    /// </summary>
+    /// <returns>null if rendering reported an error (the full build will report it).</returns>
+    public OutputTree? RenderGroups(PreviewSite preview, LoadedSite site, IReadOnlySet<string> translationKeys)
+    {
+        var bag = new DiagnosticBag();
+        var tree = new OutputTree();
+        foreach (var page in site.Index.Pages.Where(p => translationKeys.Contains(p.TranslationKey))) page.ForgetLinks();
+        var parity = new ParityChecker(site.Index, bag, options.Strict, site.Markdown.HeadingIdsOf);
+        var renderer = Renderer(site, preview.Bilingual, bag, preview.Models);
+        var render = new RenderStage(site.Index, site.Markdown, renderer, tree, null, parity, preview.Bilingual, bag, options with { Cache = null })
+            { Only = translationKeys };
+        if (render.Run() > 0) return null;
+        foreach (var (path, bytes) in site.ThemeAssets.All) tree.Add(path, bytes);
+        return bag.HasErrors ? null : tree;
     }
 
     /// <returns>false if a template failed.</returns>

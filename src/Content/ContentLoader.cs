@@ -72,6 +72,10 @@ public sealed class ContentLoader(SiteConfig config, DiagnosticBag bag, bool inc
         return (pages, assets);
     }
 
+    /// <summary>The file of a page loaded before, read again (with its body kept); null if it can no longer be loaded (reported).</summary>
+    public Page? Reload(SiteFiles site, Page loaded) =>
+        LoadPage(site, site.PathOf(loaded.SourcePath), loaded.SourcePath, loaded.Language, loaded.ContentPath);
+
     private static string InLanguage(string rel) => rel[(rel.IndexOf('/') + 1)..];
 
     private LanguageConfig? LanguageOf(string rel)

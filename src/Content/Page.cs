@@ -77,6 +77,36 @@ public sealed class Page
     /// <summary>Link URLs already reported as broken by the Markdown stage, so the output check doesn't repeat them.</summary>
     public HashSet<string> ReportedLinks { get; } = new();
 
+    /// <summary>
+    /// The page as loaded, for another index of the same site: what the index and the render added is left behind, but
+    /// the body and what is made from it alone (table of contents, heading ids) come along, so nothing is read or parsed again.
+    /// </summary>
+    public Page Reloaded() => new()
+    {
+        Language = Language, SourcePath = SourcePath, ContentPath = ContentPath, Meta = Meta, MetaLocations = MetaLocations,
+        Body = Body, FrontMatterText = FrontMatterText, BodyFirstLine = BodyFirstLine, Kind = Kind, Section = Section, Url = Url,
+        TranslationKey = TranslationKey, Date = Date, Toc = Toc, HeadingIds = HeadingIds,
+    };
+
+    /// <summary>
+    /// `serve`'s preview only, on its own copy of the site (<see cref="Reloaded"/>): the page's file was saved with the same
+    /// front matter, so the index still holds and only what is made from the text is let go.
+    /// </summary>
+    public void ReplaceBody(string body)
+    {
+        _body = body;
+        Toc = null;
+        HeadingIds = null;
+    }
+
+    /// <summary>Before a page of a preview's copy renders again: the link records of its last render are let go.</summary>
+    public void ForgetLinks()
+    {
+        LinkOrigins.Clear();
+        PageLinks.Clear();
+        ReportedLinks.Clear();
+    }
+
     public SourceLocation At(string key) => MetaLocations.TryGetValue(key, out var l) ? l : new SourceLocation(SourcePath, 1, 1);
     public override string ToString() => SourcePath;
 }

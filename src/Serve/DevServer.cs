@@ -29,9 +29,10 @@ public static class DevServer
         basePath = normalized;
         var session = new ServeSession(options, log);
         await session.RebuildAsync("Initial build");
+        await session.PrepareAsync();
         var app = await StartAsync(session, port, basePath, log, stop);
         if (app is null) return 2;
-        using var watcher = new SiteWatcher(options.Root, changed => session.RebuildAsync($"Changed {string.Join(", ", changed.Take(3))}{(changed.Count > 3 ? ", …" : "")}"));
+        using var watcher = new SiteWatcher(options.Root, session.ChangedAsync);
         await app.WaitForShutdownAsync(stop);
         log.WriteLine("Stopped.");
         return 0;
@@ -86,21 +87,25 @@ public static class DevServer
             return;
         }
         var path = ctx.Request.Path.Value ?? "/";
-        if (path == basePath + LiveReload.EventsPath) { await StreamEvents(ctx, session, stop); return; }
+        if (path == basePath + LiveReload.EventsPath) { await StreamEvents(ctx, session, PageShown(ctx, basePath), stop); return; }
         if (!path.StartsWith(basePath, StringComparison.Ordinal))
         {
             if (path == "/") ctx.Response.Redirect(basePath);
             else ctx.Response.StatusCode = (int)HttpStatusCode.NotFound;
             return;
         }
-        var tree = session.Current;
         var rel = path[basePath.Length..];
-        var file = rel.Length == 0 || rel.EndsWith('/') ? rel + "index.html" : rel;
+        var file = FileOf(rel);
+        using var ended = CancellationTokenSource.CreateLinkedTokenSource(ctx.RequestAborted, stop);
+        var tree = await session.OutputFor(file, ended.Token);
         if (!tree.Contains(file) && tree.Contains(rel + "/index.html")) { ctx.Response.Redirect(path + "/"); return; }
         if (tree.Contains(file)) await Send(ctx, file, tree.Bytes(file), 200, basePath);
         else if (tree.Contains("404.html")) await Send(ctx, "404.html", tree.Bytes("404.html"), 404, basePath);
         else await Send(ctx, "problems.html", Encoding.UTF8.GetBytes("<!doctype html><meta charset=\"utf-8\"><title>SiteGen</title><body><p>No page here yet.</p></body>"), 404, basePath);
     }
+
+    /// <summary>The output file a site-relative URL path names: a folder's `index.html`.</summary>
+    private static string FileOf(string rel) => rel.Length == 0 || rel.EndsWith('/') ? rel + "index.html" : rel;
 
     private static async Task Send(HttpContext ctx, string file, byte[] bytes, int status, string basePath)
     {
@@ -115,11 +120,15 @@ public static class DevServer
     }
 
     /// <summary>Until the browser goes away or the server stops: Kestrel's shutdown waits for open requests to end.</summary>
-    private static async Task StreamEvents(HttpContext ctx, ServeSession session, CancellationToken stop)
+    /// <summary>The output file the listening page shows, from the `page` its script sends (its URL path, decoded as Kestrel decodes request paths).</summary>
+    private static string? PageShown(HttpContext ctx, string basePath) =>
+        Uri.UnescapeDataString(ctx.Request.Query["page"].ToString()) is var page && page.StartsWith(basePath, StringComparison.Ordinal) ? FileOf(page[basePath.Length..]) : null;
+
+    private static async Task StreamEvents(HttpContext ctx, ServeSession session, string? page, CancellationToken stop)
     {
         ctx.Response.ContentType = "text/event-stream";
         ctx.Response.Headers.CacheControl = "no-store";
-        var events = session.Subscribe();
+        var events = session.Subscribe(page);
         using var ended = CancellationTokenSource.CreateLinkedTokenSource(ctx.RequestAborted, stop);
         try
         {

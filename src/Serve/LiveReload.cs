@@ -13,7 +13,7 @@ public static class LiveReload
           const key = 'sitegen-scroll:' + location.pathname;
           const y = sessionStorage.getItem(key);
           if (y !== null) { sessionStorage.removeItem(key); addEventListener('load', () => scrollTo(0, Number(y))); }
-          const events = new EventSource({{JsonString(basePath + EventsPath)}});
+          const events = new EventSource({{JsonString(basePath + EventsPath)}} + '?page=' + encodeURIComponent(location.pathname));
           events.addEventListener('reload', () => { sessionStorage.setItem(key, String(scrollY)); location.reload(); });
           events.addEventListener('problems', e => {
             let o = document.getElementById('sitegen-overlay');

@@ -6,6 +6,10 @@ return args.FirstOrDefault() switch
 {
     "serve-latency" => await ServeLatency.RunAsync(args.Length > 2 ? args[2] : Paths.Repo, args.Length > 1 ? int.Parse(args[1]) : 20,
         args.Length > 3 ? args[3] : "themes/chips.md"),
+    "rebuild-stages" => RebuildStages.Run(args.Length > 2 ? args[2] : Paths.Repo, args.Length > 1 ? int.Parse(args[1]) : 15,
+        args.Length > 3 ? args[3] : "themes/chips.md"),
+    "preview-parts" => PreviewParts.Run(args.Length > 2 ? args[2] : Paths.Repo, args.Length > 1 ? int.Parse(args[1]) : 15,
+        args.Length > 3 ? args[3] : "themes/chips.md"),
     "stages" => RunStages(args[1..]),
     "yaml" => RunYaml(args[1..]),
     "corpus" => CorpusGenerator.Run(args[1..]),
@@ -27,6 +31,6 @@ static int RunYaml(string[] rest)
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: serve-latency [RUNS [SITE [PAGE.md under content/en]]] | stages [BenchmarkDotNet args] | yaml [BenchmarkDotNet args] | corpus N OUTDIR | search-queries OUTPUT QUERY...");
+    Console.Error.WriteLine("usage: serve-latency|rebuild-stages|preview-parts [RUNS [SITE [PAGE.md under content/en]]] | stages [BenchmarkDotNet args] | yaml [BenchmarkDotNet args] | corpus N OUTDIR | search-queries OUTPUT QUERY...");
     return 2;
 }

@@ -37,6 +37,22 @@ public class ServeTests
     }
 
     [Fact]
+    public async Task An_open_page_is_previewed_through_the_server_before_the_full_build()
+    {
+        var root = CopyOfTiny();
+        using var serve = new ServeProcess(root, "/sub/");
+        var url = $"http://127.0.0.1:{serve.Port}/sub/en/notes/memory/";
+        // As the page's script connects: saying which page it shows.
+        using var events = new StreamReader(await serve.Http.GetStreamAsync($"http://127.0.0.1:{serve.Port}/sub/__sitegen/events?page=%2Fsub%2Fen%2Fnotes%2Fmemory%2F"));
+        var file = Path.Combine(root, "content/en/notes/memory.md");
+        File.WriteAllText(file, File.ReadAllText(file).Replace("Memory supply", "Memory supply, previewed"));
+        await NextEvent(events, "reload");
+
+        Assert.Contains("Memory supply, previewed", await serve.Http.GetStringAsync(url));
+        Assert.Contains("translation group(s) shown in", serve.WaitForLine(l => l.StartsWith("Changed content/en/notes/memory.md") && l.Contains(" shown in ")));
+    }
+
+    [Fact]
     public Task Broken_edit_shows_problems_keeps_the_last_good_page_and_the_fix_clears_it() => BrokenEditAndFix(native: null);
 
     /// <summary>Also run on the natively compiled release build (NativeBinaryTests).</summary>

@@ -17,9 +17,9 @@ public static class DocumentExtractor
     // BM25F-style field weights: a term in the title counts as four in the body.
     public const float TitleWeight = 4f, HeadingWeight = 2f, DescriptionWeight = 1.5f, BodyWeight = 1f;
 
-    public static SearchDocument Extract(int id, Page page, MarkdownDocument doc, string section)
+    /// <param name="terms">Where the page's terms are counted.</param>
+    public static SearchDocument Extract(int id, Page page, MarkdownDocument doc, string section, TermCounts terms)
     {
-        var terms = new TermCounts();
         Tokenizer.Index(page.Title, TitleWeight, terms);
         var description = page.Meta.Description ?? "";
         Tokenizer.Index(description, DescriptionWeight, terms);
@@ -49,7 +49,7 @@ public static class DocumentExtractor
             Tokenizer.Index(entryText, BodyWeight, terms);
             passages.Add(new SearchPassage(entryAnchor, "", entryText));
         }
-        return new SearchDocument(id, page.Url, page.Title, section, page.Language.LangTag, passages, terms);
+        return new SearchDocument(id, page.Url, page.Title, section, page.Language.LangTag, passages);
     }
 
     private static void Flush(List<SearchPassage> passages, string anchor, string heading, StringBuilder text)

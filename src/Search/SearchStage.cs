@@ -26,6 +26,8 @@ public sealed class SearchStage
     private readonly DiagnosticBag _bag;
     private readonly Dictionary<string, int> _groups;
     private readonly IndexBuilder _builder = new();
+    /// <summary>Each rendering thread counts its pages' terms in one set of tables, emptied between pages.</summary>
+    [ThreadStatic] private static TermCounts? _counts;
 
     /// <summary>On when the site has not turned it off and the theme has a search page.</summary>
     public static bool Enabled(SiteConfig config, TemplateStore templates) => config.Search && templates.Has(Layout);
@@ -52,8 +54,10 @@ public sealed class SearchStage
         {
             var lang = _index.Config.Languages.IndexOf(page.Language);
             if (page.Document is not { } doc || lang < 0 || slots[lang] is not null) continue;
-            var extracted = DocumentExtractor.Extract(groupId * Languages + lang, page, doc, SectionTitle(page));
-            var terms = extracted.Terms.Han.Count + extracted.Terms.Words.Count;
+            var counts = _counts ??= new TermCounts();
+            counts.Clear();
+            var extracted = DocumentExtractor.Extract(groupId * Languages + lang, page, doc, SectionTitle(page), counts);
+            var terms = counts.Count;
             if (terms > MaxTermsPerPage)
             {
                 _bag.Error(new SourceLocation(page.SourcePath),
@@ -61,7 +65,7 @@ public sealed class SearchStage
                 continue;
             }
             slots[lang] = extracted;
-            _builder.Add(extracted);
+            _builder.Add(extracted.Id, counts);
         }
         if (slots.Any(s => s is not null)) _tree.Add($"{ShardWriter.Folder}g/{groupId}.json", ShardWriter.Group(slots));
     }
@@ -73,8 +77,7 @@ public sealed class SearchStage
     /// <returns>false if a search page failed to render (reported).</returns>
     public bool Finish(TemplateRenderer renderer, RenderStage render, ParallelOptions parallelism)
     {
-        var fold = SimplifiedFolding.For(_builder.HanCharacters().Contains);
-        ShardWriter.Write(_tree, _builder.Build(parallelism), _builder.DocumentCount, _index.Config.Languages.Select(l => l.LangTag).ToList(), fold);
+        WriteIndex(parallelism);
         var ok = true;
         var models = _index.Config.Languages.ToDictionary(l => l.Key, Model);
         foreach (var lang in _index.Config.Languages)
@@ -91,6 +94,14 @@ public sealed class SearchStage
                 _bag.Error(new SourceLocation($"{TemplateStore.Folder}/{Layout}"), $"the search page /{PageUrl(lang)} clashes with a page of the site");
         }
         return ok;
+    }
+
+    /// <summary>The shards and `index.json`, once every group is in.</summary>
+    public void WriteIndex(ParallelOptions parallelism)
+    {
+        var fold = SimplifiedFolding.For(_builder.HanCharacters().Contains);
+        ShardWriter.Write(_tree, _builder.Build(parallelism, ShardWriter.Encode), _builder.DocumentCount,
+            _index.Config.Languages.Select(l => l.LangTag).ToList(), fold, []);
     }
 
     /// <summary>The search page as templates see a page: the same keys as a content page's, so the base layout and its partials work unchanged.</summary>

@@ -15,9 +15,28 @@ public sealed class TermCounts
     /// <summary>The page's length in weighted terms, for BM25's length normalisation.</summary>
     public float Length { get; private set; }
 
+    /// <summary>Empties the counts for the next page, keeping their room.</summary>
+    public void Clear()
+    {
+        Han.Clear();
+        Words.Clear();
+        Length = 0;
+    }
+
+    public int Count => Han.Count + Words.Count;
+
     public void AddHan(Rune single, float weight) => Add(Han, (long)(uint)single.Value | UnigramTag, weight);
     public void AddHan(Rune first, Rune second, float weight) => Add(Han, ((long)first.Value << 21) | (uint)second.Value, weight);
     public void AddWord(string term, float weight) => Add(Words, term, weight);
+
+    /// <summary>Counts a word given as a span: a word the page already has costs no string, a new one is shared between pages (<see cref="TermStrings"/>).</summary>
+    public void AddWord(ReadOnlySpan<char> term, float weight)
+    {
+        var lookup = Words.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (lookup.TryGetValue(term, out var count)) lookup[term] = count + weight;
+        else Words[TermStrings.Get(term)] = weight;
+        Length += weight;
+    }
 
     private void Add<TKey>(Dictionary<TKey, float> terms, TKey key, float weight) where TKey : notnull
     {

@@ -16,35 +16,61 @@ public static class Tokenizer
     public const string NumberPrefix = "#";
 
     /// <summary>Adds the terms of an indexed text to a page's counts.</summary>
+    /// <remarks>
+    /// Every page's every block comes through here, so nothing is allocated per term: the text is folded a character at
+    /// a time as it is read, a word is folded and stemmed in a buffer, and the page's counts look it up by span.
+    /// </remarks>
     public static void Index(string text, float weight, TermCounts counts)
     {
-        var folded = TextFolder.Fold(text);
-        foreach (var (_, _, values) in NumberExtractor.ExtractWithSpans(folded))
-            foreach (var value in values) counts.AddWord(NumberTerm(value), weight);
-        Rune? previousHan = null;
-        var word = new StringBuilder();
-        foreach (var rune in folded.EnumerateRunes())
+        if (text.AsSpan().IndexOfAnyInRange('0', '9') >= 0 || text.AsSpan().IndexOfAnyInRange('０', '９') >= 0)
+            foreach (var (_, _, values) in NumberExtractor.ExtractWithSpans(TextFolder.Fold(text)))
+                foreach (var value in values) counts.AddWord(NumberTerm(value), weight);
+        var previousHan = -1;
+        var wordStart = -1;
+        for (var i = 0; i < text.Length;)
         {
+            var c = TextFolder.Fold(text[i]);
+            Rune rune;
+            var length = 1;
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                rune = new Rune(c, text[i + 1]);
+                length = 2;
+            }
+            else rune = char.IsSurrogate(c) ? Rune.ReplacementChar : new Rune(c);
             if (HanScript.Is(rune))
             {
-                EndWord(word, counts, weight);
+                if (wordStart >= 0) EndWord(text.AsSpan(wordStart, i - wordStart), counts, weight);
+                wordStart = -1;
                 counts.AddHan(rune, weight);
-                if (previousHan is { } p) counts.AddHan(p, rune, weight);
-                previousHan = rune;
-                continue;
+                if (previousHan >= 0) counts.AddHan(new Rune(previousHan), rune, weight);
+                previousHan = rune.Value;
             }
-            previousHan = null;
-            if (Rune.IsLetterOrDigit(rune)) word.Append(rune.ToString());
-            else EndWord(word, counts, weight);
+            else
+            {
+                previousHan = -1;
+                if (Rune.IsLetterOrDigit(rune))
+                {
+                    if (wordStart < 0) wordStart = i;
+                }
+                else if (wordStart >= 0)
+                {
+                    EndWord(text.AsSpan(wordStart, i - wordStart), counts, weight);
+                    wordStart = -1;
+                }
+            }
+            i += length;
         }
-        EndWord(word, counts, weight);
+        if (wordStart >= 0) EndWord(text.AsSpan(wordStart), counts, weight);
     }
 
-    private static void EndWord(StringBuilder word, TermCounts counts, float weight)
+    /// <summary>A word of the original text, folded (one character for one) and stemmed in a buffer, then counted.</summary>
+    private static void EndWord(ReadOnlySpan<char> original, TermCounts counts, float weight)
     {
-        if (word.Length == 0) return;
-        if (WordTerm(word) is { } term) counts.AddWord(term, weight);
-        word.Clear();
+        if (original.IndexOfAnyExceptInRange('0', '9') < 0) return; // digits alone: the number term stands for them
+        var word = original.Length <= 128 ? stackalloc char[original.Length] : new char[original.Length];
+        for (var i = 0; i < original.Length; i++) word[i] = TextFolder.Fold(original[i]);
+        counts.AddWord(word[..EnglishStemmer.Stem(word)], weight);
     }
 
     /// <summary>

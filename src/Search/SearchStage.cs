@@ -100,8 +100,24 @@ public sealed class SearchStage
     public void WriteIndex(ParallelOptions parallelism)
     {
         var fold = SimplifiedFolding.For(_builder.HanCharacters().Contains);
-        ShardWriter.Write(_tree, _builder.Build(parallelism, ShardWriter.Encode), _builder.DocumentCount,
-            _index.Config.Languages.Select(l => l.LangTag).ToList(), fold, []);
+        var terms = _builder.Build(parallelism, ShardWriter.Encode);
+        var phrases = TaiwanPhrases.For(phrase => Tokenizer.Query(phrase).All(term => Holds(terms, term)));
+        ShardWriter.Write(_tree, terms, _builder.DocumentCount, _index.Config.Languages.Select(l => l.LangTag).ToList(), fold, phrases);
+    }
+
+    /// <summary>Whether a term is in the index's terms (in ordinal order).</summary>
+    private static bool Holds(List<(string Term, byte[] Postings)> terms, string term)
+    {
+        int lo = 0, hi = terms.Count - 1;
+        while (lo <= hi)
+        {
+            var mid = (lo + hi) / 2;
+            var c = string.CompareOrdinal(terms[mid].Term, term);
+            if (c == 0) return true;
+            if (c < 0) lo = mid + 1;
+            else hi = mid - 1;
+        }
+        return false;
     }
 
     /// <summary>The search page as templates see a page: the same keys as a content page's, so the base layout and its partials work unchanged.</summary>

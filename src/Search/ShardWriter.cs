@@ -13,7 +13,7 @@ namespace SiteGen.Search;
 /// `index.json` (languages, shard count, folding tables), `s/&lt;n&gt;.txt` (the shards: a line per term, the term, a
 /// tab and its postings, a term in the shard its hash picks), `t/&lt;n&gt;.txt` (a common term's postings, too long to
 /// sit in a shard that other queries fetch; its shard line says `@n`) and `g/&lt;n&gt;.json` (a translation group's
-/// pages: URL, title, passages, for results). Postings are unpadded base64 of (page id delta, impact) pairs, the delta
+/// pages: URL, title, passages — anchor, heading, text and, under a heading, the heading's place — for results). Postings are unpadded base64 of (page id delta, impact) pairs, the delta
 /// a variable-length number. Shards are lines rather than JSON: a term on one page costs a third fewer bytes.
 /// </summary>
 public static class ShardWriter
@@ -64,7 +64,7 @@ public static class ShardWriter
     /// <param name="terms">Every term in ordinal order with its encoded postings (<see cref="Encode"/>).</param>
     /// <param name="pages">How many pages the index holds, for the terms' rarity (idf).</param>
     public static int Write(OutputTree tree, List<(string Term, byte[] Postings)> terms, int pages,
-        IReadOnlyList<string> languages, SortedDictionary<char, char> fold, IReadOnlyList<(string From, string To)> phrases)
+        IReadOnlyList<string> languages, SortedDictionary<char, char> fold, SortedDictionary<string, string> phrases)
     {
         var small = terms.Where(t => t.Postings.Length <= OwnFileOver).Sum(t => (long)t.Postings.Length + Encoding.UTF8.GetByteCount(t.Term) + 2);
         var shardCount = 1;
@@ -91,7 +91,7 @@ public static class ShardWriter
     }
 
     private static byte[] MetaJson(int pages, int shards, IReadOnlyList<string> languages, SortedDictionary<char, char> fold,
-        IReadOnlyList<(string From, string To)> phrases) => Write(w =>
+        SortedDictionary<string, string> phrases) => Write(w =>
     {
         w.WriteStartObject();
         w.WriteNumber("version", Version);
@@ -136,6 +136,7 @@ public static class ShardWriter
                 w.WriteStringValue(p.Anchor);
                 w.WriteStringValue(p.Heading);
                 w.WriteStringValue(p.Text);
+                if (p.Place >= 0) w.WriteNumberValue(p.Place);
                 w.WriteEndArray();
             }
             w.WriteEndArray();

@@ -20,10 +20,10 @@ public static class Tokenizer
     /// Every page's every block comes through here, so nothing is allocated per term: the text is folded a character at
     /// a time as it is read, a word is folded and stemmed in a buffer, and the page's counts look it up by span.
     /// </remarks>
-    public static void Index(string text, float weight, TermCounts counts)
+    public static void Index(ReadOnlySpan<char> text, float weight, TermCounts counts)
     {
-        if (text.AsSpan().IndexOfAnyInRange('0', '9') >= 0 || text.AsSpan().IndexOfAnyInRange('０', '９') >= 0)
-            foreach (var (_, _, values) in NumberExtractor.ExtractWithSpans(TextFolder.Fold(text)))
+        if (text.IndexOfAnyInRange('0', '9') >= 0 || text.IndexOfAnyInRange('０', '９') >= 0)
+            foreach (var (_, _, values) in NumberExtractor.ExtractWithSpans(TextFolder.Fold(text.ToString())))
                 foreach (var value in values) counts.AddWord(NumberTerm(value), weight);
         var previousHan = -1;
         var wordStart = -1;
@@ -40,7 +40,7 @@ public static class Tokenizer
             else rune = char.IsSurrogate(c) ? Rune.ReplacementChar : new Rune(c);
             if (HanScript.Is(rune))
             {
-                if (wordStart >= 0) EndWord(text.AsSpan(wordStart, i - wordStart), counts, weight);
+                if (wordStart >= 0) EndWord(text[wordStart..i], counts, weight);
                 wordStart = -1;
                 counts.AddHan(rune, weight);
                 if (previousHan >= 0) counts.AddHan(new Rune(previousHan), rune, weight);
@@ -55,13 +55,13 @@ public static class Tokenizer
                 }
                 else if (wordStart >= 0)
                 {
-                    EndWord(text.AsSpan(wordStart, i - wordStart), counts, weight);
+                    EndWord(text[wordStart..i], counts, weight);
                     wordStart = -1;
                 }
             }
             i += length;
         }
-        if (wordStart >= 0) EndWord(text.AsSpan(wordStart), counts, weight);
+        if (wordStart >= 0) EndWord(text[wordStart..], counts, weight);
     }
 
     /// <summary>A word of the original text, folded (one character for one) and stemmed in a buffer, then counted.</summary>
@@ -78,13 +78,15 @@ public static class Tokenizer
     /// `萬` or `億` that scales a number is part of the number, not a character to find.
     /// </summary>
     /// <param name="fold">Simplified characters to their traditional form, applied after folding.</param>
-    public static List<string> Query(string text, IReadOnlyDictionary<char, char>? fold = null)
+    /// <param name="phrases">Mainland phrases to Taiwan ones (<see cref="TaiwanPhrases"/>), applied after that.</param>
+    public static List<string> Query(string text, IReadOnlyDictionary<char, char>? fold = null, IReadOnlyDictionary<string, string>? phrases = null)
     {
         var folded = TextFolder.Fold(text);
         if (fold is not null) folded = string.Create(folded.Length, folded, (span, s) =>
         {
             for (var i = 0; i < s.Length; i++) span[i] = fold.TryGetValue(s[i], out var t) ? t : s[i];
         });
+        if (phrases is not null) folded = TaiwanPhrases.Apply(folded, phrases);
         var terms = new List<string>();
         var units = new HashSet<int>();
         foreach (var (index, length, values) in NumberExtractor.ExtractWithSpans(folded))

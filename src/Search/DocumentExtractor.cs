@@ -29,7 +29,7 @@ public static class DocumentExtractor
         foreach (var (entryAnchor, entryText) in DataEntries(page.Meta.Data))
         {
             Tokenizer.Index(entryText, BodyWeight, terms);
-            walk.Passages.Add(new SearchPassage(entryAnchor, "", entryText));
+            walk.Passages.Add(new SearchPassage(entryAnchor, entryText));
         }
         return new SearchDocument(id, page.Url, page.Title, section, page.Language.LangTag, walk.Passages);
     }
@@ -43,7 +43,8 @@ public static class DocumentExtractor
         [ThreadStatic] private static CharBuffer? _scratch;
         private readonly CharBuffer _block = _scratch ??= new CharBuffer();
         private readonly StringBuilder _text = new(description);
-        private string _anchor = "", _heading = "";
+        private string _anchor = "";
+        private bool _heading;
         private int _headings, _place = -1;
         public readonly List<SearchPassage> Passages = new();
 
@@ -59,7 +60,7 @@ public static class DocumentExtractor
                         _place = _headings++;
                         _block.Clear();
                         Inlines(h.Inline);
-                        _heading = _block.Span.ToString();
+                        _heading = _block.Length > 0;
                         Tokenizer.Index(_block.Span, HeadingWeight, terms);
                         break;
                     case LeafBlock leaf:
@@ -85,7 +86,7 @@ public static class DocumentExtractor
 
         public void Flush()
         {
-            if (_text.Length > 0 || _heading.Length > 0) Passages.Add(new SearchPassage(_anchor, _heading, _text.ToString(), _place));
+            if (_text.Length > 0 || _heading) Passages.Add(new SearchPassage(_anchor, _text.ToString(), _place));
             _text.Clear();
         }
 

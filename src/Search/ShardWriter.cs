@@ -13,7 +13,8 @@ namespace SiteGen.Search;
 /// `index.json` (languages, shard count, folding tables), `s/&lt;n&gt;.txt` (the shards: a line per term, the term, a
 /// tab and its postings, a term in the shard its hash picks), `t/&lt;n&gt;.txt` (a common term's postings, too long to
 /// sit in a shard that other queries fetch; its shard line says `@n`) and `g/&lt;n&gt;.json` (a translation group's
-/// pages: URL, title, passages — anchor, heading, text and, under a heading, the heading's place — for results). Postings are unpadded base64 of (page id delta, impact) pairs, the delta
+/// pages in the order of `languages`: URL, title, section, passages — anchor, text and, under a heading, the heading's
+/// place — for results). Postings are unpadded base64 of (page id delta, impact) pairs, the delta
 /// a variable-length number. Shards are lines rather than JSON: a term on one page costs a third fewer bytes.
 /// </summary>
 public static class ShardWriter
@@ -127,14 +128,12 @@ public static class ShardWriter
             w.WriteStartObject();
             w.WriteString("url", doc.Url);
             w.WriteString("title", doc.Title);
-            w.WriteString("section", doc.Section);
-            w.WriteString("lang", doc.LangTag);
+            if (doc.Section.Length > 0) w.WriteString("section", doc.Section);
             w.WriteStartArray("passages");
             foreach (var p in doc.Passages)
             {
                 w.WriteStartArray();
                 w.WriteStringValue(p.Anchor);
-                w.WriteStringValue(p.Heading);
                 w.WriteStringValue(p.Text);
                 if (p.Place >= 0) w.WriteNumberValue(p.Place);
                 w.WriteEndArray();

@@ -22,14 +22,13 @@ public static class Tokenizer
     /// </remarks>
     public static void Index(ReadOnlySpan<char> text, float weight, TermCounts counts)
     {
-        if (text.IndexOfAnyInRange('0', '9') >= 0 || text.IndexOfAnyInRange('０', '９') >= 0)
-            foreach (var (_, _, values) in NumberExtractor.ExtractWithSpans(TextFolder.Fold(text.ToString())))
-                foreach (var value in values) counts.AddWord(NumberTerm(value), weight);
         var previousHan = -1;
         var wordStart = -1;
+        var digits = false;
         for (var i = 0; i < text.Length;)
         {
             var c = TextFolder.Fold(text[i]);
+            digits |= char.IsAsciiDigit(c);
             Rune rune;
             var length = 1;
             if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
@@ -62,14 +61,23 @@ public static class Tokenizer
             i += length;
         }
         if (wordStart >= 0) EndWord(text[wordStart..], counts, weight);
+        if (digits) // full-width ones too, folded above
+            foreach (var (_, _, values) in NumberExtractor.ExtractWithSpans(TextFolder.Fold(text.ToString())))
+                foreach (var value in values) counts.AddWord(NumberTerm(value), weight);
     }
 
     /// <summary>A word of the original text, folded (one character for one) and stemmed in a buffer, then counted.</summary>
     private static void EndWord(ReadOnlySpan<char> original, TermCounts counts, float weight)
     {
-        if (original.IndexOfAnyExceptInRange('0', '9') < 0) return; // digits alone: the number term stands for them
-        var word = original.Length <= 128 ? stackalloc char[original.Length] : new char[original.Length];
-        for (var i = 0; i < original.Length; i++) word[i] = TextFolder.Fold(original[i]);
+        Span<char> word = original.Length <= 128 ? stackalloc char[128] : new char[original.Length];
+        word = word[..original.Length];
+        var digitsAlone = true;
+        for (var i = 0; i < original.Length; i++)
+        {
+            word[i] = TextFolder.Fold(original[i]);
+            digitsAlone &= char.IsAsciiDigit(word[i]);
+        }
+        if (digitsAlone) return; // the number term stands for them
         counts.AddWord(word[..EnglishStemmer.Stem(word)], weight);
     }
 

@@ -25,7 +25,7 @@
   };
 
   // Folding: one UTF-16 unit for one, as TextFolder.cs does, so positions in folded text hold in the original.
-  let latin = '', simplified = new Map(), phrases = new Map(), longest = 0;
+  let langTags = [], latin = '', simplified = new Map(), phrases = new Map(), longest = 0;
   const foldChar = (c) => {
     const n = c.charCodeAt(0);
     if (n < 65) return c;
@@ -217,12 +217,12 @@
   };
 
   const snippet = (doc, q) => {
-    let best = doc.passages[0] || ['', '', ''], most = 0;
+    let best = doc.passages[0] || ['', ''], most = 0;
     for (const p of doc.passages) {
-      const n = found(fold(p[2]), q);
+      const n = found(fold(p[1]), q);
       if (n > most) { best = p; most = n; }
     }
-    const text = best[2], ranges = most ? matches(text, q) : [], first = ranges.length ? ranges[0][0] : 0;
+    const text = best[1], ranges = most ? matches(text, q) : [], first = ranges.length ? ranges[0][0] : 0;
     const start = Math.max(0, first - 50), end = Math.min(text.length, start + 180);
     const p = document.createElement('p');
     p.className = 'search-snippet';
@@ -246,9 +246,9 @@
   // check pairs them), or the nearest before it; a data entry by its id; else the top of the page.
   const counterpart = (passage, doc) => {
     if (!passage || !passage[0]) return '';
-    if (passage[3] === undefined) return doc.passages.some((p) => p[0] === passage[0] && p[3] === undefined) ? passage[0] : '';
+    if (passage[2] === undefined) return doc.passages.some((p) => p[0] === passage[0] && p[2] === undefined) ? passage[0] : '';
     let anchor = '';
-    for (const p of doc.passages) if (p[3] !== undefined && p[3] <= passage[3]) anchor = p[0];
+    for (const p of doc.passages) if (p[2] !== undefined && p[2] <= passage[2]) anchor = p[0];
     return anchor;
   };
 
@@ -289,6 +289,7 @@
   const show = async (hits, q, run, next = top(hits, list.children.length + PAGE).slice(list.children.length)) => {
     const groups = await Promise.all(next.map((h) => get('g/' + h.g + '.json')));
     if (run !== latest) return;
+    for (const group of groups) group.forEach((doc, i) => { if (doc) doc.lang = langTags[i]; });
     performance.mark('search-groups');
     const items = next.map((h, i) => item(groups[i], h, q));
     list.append(...items);
@@ -314,6 +315,7 @@
     try {
       const meta = await get('index.json');
       latin = meta.latin;
+      langTags = meta.languages;
       simplified = new Map();
       for (let i = 0; i + 1 < meta.fold.length; i += 2) simplified.set(meta.fold[i], meta.fold[i + 1]);
       phrases = new Map();

@@ -8,8 +8,8 @@ namespace SiteGen.Search;
 /// the browser multiplies in.
 /// </summary>
 /// <remarks>
-/// Each thread numbers the terms it meets and appends (term, page, weight) records to a few large blocks: no list per
-/// term while rendering (a site has hundreds of thousands of Han pairs, and growing a list for each was most of what
+/// Each thread numbers the terms it meets (its <see cref="TermCounts"/>) and appends (term, page, weight) records to a few
+/// large blocks: no list per term while rendering (a site has hundreds of thousands of Han pairs, and growing a list for each was most of what
 /// indexing allocated and what the collector then walked). The records are sorted into posting lists once, at the end.
 /// </remarks>
 public sealed class IndexBuilder
@@ -26,8 +26,7 @@ public sealed class IndexBuilder
 
     private sealed class Accumulator
     {
-        public readonly Dictionary<long, int> Han = new();
-        public readonly Dictionary<string, int> Words = new(StringComparer.Ordinal);
+        public readonly TermCounts Counts = new();
         public readonly List<Posting[]> Blocks = new();
         public int InLast = BlockSize;
 
@@ -47,36 +46,20 @@ public sealed class IndexBuilder
     private readonly ThreadLocal<Accumulator> _threads = new(() => new Accumulator(), trackAllValues: true);
     private readonly ConcurrentDictionary<int, float> _lengths = new();
 
-    /// <summary>Adds a page's terms (the counts can be cleared and reused afterwards).</summary>
-    public void Add(int doc, TermCounts terms)
+    /// <summary>This thread's counts, for one page at a time: fill them, then <see cref="Add"/> them.</summary>
+    public TermCounts Counts => _threads.Value!.Counts;
+
+    /// <summary>Adds the page in this thread's counts, and clears them.</summary>
+    public void Add(int doc)
     {
-        if (!_lengths.TryAdd(doc, terms.Length)) return;
         var into = _threads.Value!;
-        foreach (var (key, tf) in terms.Han)
-        {
-            ref var id = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(into.Han, key, out var known);
-            if (!known) id = into.Han.Count + into.Words.Count - 1;
-            into.Add(id, doc, tf);
-        }
-        foreach (var (term, tf) in terms.Words)
-        {
-            ref var id = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(into.Words, term, out var known);
-            if (!known) id = into.Han.Count + into.Words.Count - 1;
-            into.Add(id, doc, tf);
-        }
+        var counts = into.Counts;
+        if (_lengths.TryAdd(doc, counts.Length))
+            foreach (var (id, tf) in counts.Page) into.Add(id, doc, tf);
+        counts.Clear();
     }
 
     public int DocumentCount => _lengths.Count;
-
-    /// <summary>Every Han character that some page holds, for the simplified-character table.</summary>
-    public HashSet<char> HanCharacters()
-    {
-        var chars = new HashSet<char>();
-        foreach (var thread in _threads.Values)
-            foreach (var key in thread.Han.Keys)
-                if (TermCounts.Unigram(key) is { IsBmp: true } r) chars.Add((char)r.Value);
-        return chars;
-    }
 
     /// <summary>
     /// The terms in ordinal order, each with its postings (page ids ascending, with impacts 1–255) encoded by
@@ -89,29 +72,22 @@ public sealed class IndexBuilder
         var threads = _threads.Values.ToList();
 
         // One number per term for the whole site; each thread's numbers mapped onto it.
-        var hanIds = new Dictionary<long, int>();
-        var wordIds = new Dictionary<string, int>(StringComparer.Ordinal);
+        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
         var maps = new List<int[]>();
         foreach (var thread in threads)
         {
-            var map = new int[thread.Han.Count + thread.Words.Count];
-            foreach (var (key, local) in thread.Han)
+            var numbered = thread.Counts.Numbered;
+            var map = new int[numbered.Count];
+            for (var local = 0; local < numbered.Count; local++)
             {
-                ref var id = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(hanIds, key, out var known);
-                if (!known) id = hanIds.Count + wordIds.Count - 1;
-                map[local] = id;
-            }
-            foreach (var (term, local) in thread.Words)
-            {
-                ref var id = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(wordIds, term, out var known);
-                if (!known) id = hanIds.Count + wordIds.Count - 1;
+                ref var id = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(ids, thread.Counts.TermOf(local), out var known);
+                if (!known) id = ids.Count - 1;
                 map[local] = id;
             }
             maps.Add(map);
         }
-        var names = new string[hanIds.Count + wordIds.Count];
-        foreach (var (key, id) in hanIds) names[id] = TermCounts.HanTerm(key);
-        foreach (var (term, id) in wordIds) names[id] = term;
+        var names = new string[ids.Count];
+        foreach (var (term, id) in ids) names[id] = term;
 
         // Every term's postings side by side in two arrays, placed by counting.
         var start = new int[names.Length + 1];
@@ -138,6 +114,7 @@ public sealed class IndexBuilder
         Parallel.For(0, names.Length, parallelism, () => new byte[0], (term, _, impacts) =>
         {
             var (from, count) = (start[term], start[term + 1] - start[term]);
+            if (count == 0) return impacts;
             var ids = docs.AsSpan(from, count);
             ids.Sort(tfs.AsSpan(from, count));
             if (impacts.Length < count) impacts = new byte[Math.Max(count, impacts.Length * 2)];
@@ -145,8 +122,9 @@ public sealed class IndexBuilder
             encoded[term] = encode(ids, impacts.AsSpan(0, count));
             return impacts;
         }, _ => { });
-        var order = Enumerable.Range(0, names.Length).ToArray();
-        Array.Sort(names.ToArray(), order, StringComparer.Ordinal);
+        // A term counted on a page that was then refused (too many terms) has no postings.
+        var order = Enumerable.Range(0, names.Length).Where(t => start[t + 1] > start[t]).ToArray();
+        Array.Sort(order.Select(t => names[t]).ToArray(), order, StringComparer.Ordinal);
         return order.Select(i => (names[i], encoded[i])).ToList();
     }
 

@@ -26,8 +26,6 @@ public sealed class SearchStage
     private readonly DiagnosticBag _bag;
     private readonly Dictionary<string, int> _groups;
     private readonly IndexBuilder _builder = new();
-    /// <summary>Each rendering thread counts its pages' terms in one set of tables, emptied between pages.</summary>
-    [ThreadStatic] private static TermCounts? _counts;
 
     /// <summary>On when the site has not turned it off and the theme has a search page.</summary>
     public static bool Enabled(SiteConfig config, TemplateStore templates) => config.Search && templates.Has(Layout);
@@ -54,18 +52,18 @@ public sealed class SearchStage
         {
             var lang = _index.Config.Languages.IndexOf(page.Language);
             if (page.Document is not { } doc || lang < 0 || slots[lang] is not null) continue;
-            var counts = _counts ??= new TermCounts();
-            counts.Clear();
+            var counts = _builder.Counts;
             var extracted = DocumentExtractor.Extract(groupId * Languages + lang, page, doc, SectionTitle(page), counts);
             var terms = counts.Count;
             if (terms > MaxTermsPerPage)
             {
+                counts.Clear();
                 _bag.Error(new SourceLocation(page.SourcePath),
                     $"this page has {terms:N0} different words and character pairs, more than search can index in one page ({MaxTermsPerPage:N0}); split it into smaller pages, or set `search: false` in site.yml");
                 continue;
             }
             slots[lang] = extracted;
-            _builder.Add(extracted.Id, counts);
+            _builder.Add(extracted.Id);
         }
         if (slots.Any(s => s is not null)) _tree.Add($"{ShardWriter.Folder}g/{groupId}.json", ShardWriter.Group(slots));
     }
@@ -99,8 +97,9 @@ public sealed class SearchStage
     /// <summary>The shards and `index.json`, once every group is in.</summary>
     public void WriteIndex(ParallelOptions parallelism)
     {
-        var fold = SimplifiedFolding.For(_builder.HanCharacters().Contains);
         var terms = _builder.Build(parallelism, ShardWriter.Encode);
+        var characters = terms.Where(t => t.Term.Length == 1 && !char.IsSurrogate(t.Term[0]) && HanScript.Is(new System.Text.Rune(t.Term[0]))).Select(t => t.Term[0]).ToHashSet();
+        var fold = SimplifiedFolding.For(characters.Contains);
         var phrases = TaiwanPhrases.For(phrase => Tokenizer.Query(phrase).All(term => Holds(terms, term)));
         ShardWriter.Write(_tree, terms, _builder.DocumentCount, _index.Config.Languages.Select(l => l.LangTag).ToList(), fold, phrases);
     }

@@ -32,16 +32,16 @@ public static class SearchProfile
             var pages = site.Index.Pages.Where(p => p.Document is not null).ToList();
             var t = Cpu();
             var counts = new TermCounts();
-            var docs = pages.Select((p, i) => { counts.Clear(); return DocumentExtractor.Extract(i, p, p.Document!, "", counts); }).ToList();
+            var docs = pages.Select((p, i) => { var d = DocumentExtractor.Extract(i, p, p.Document!, "", counts); counts.Clear(); return d; }).ToList();
             Keep("  of which: extract and tokenise", Cpu() - t);
             var texts = docs.SelectMany(d => d.Passages.Select(p => p.Text)).ToList();
             var han = texts.Where(x => x.Any(c => c > 0x3000)).ToList();
             var latin = texts.Where(x => !x.Any(c => c > 0x3000)).ToList();
             t = Cpu();
-            foreach (var x in han) Tokenizer.Index(x, 1, new TermCounts());
+            foreach (var x in han) { Tokenizer.Index(x, 1, counts); counts.Clear(); }
             Keep("  of which: tokenise Chinese passages", Cpu() - t);
             t = Cpu();
-            foreach (var x in latin) Tokenizer.Index(x, 1, new TermCounts());
+            foreach (var x in latin) { Tokenizer.Index(x, 1, counts); counts.Clear(); }
             Keep("  of which: tokenise English passages", Cpu() - t);
             t = Cpu();
             foreach (var x in texts) SiteGen.Parity.NumberExtractor.ExtractWithSpans(x);

@@ -8,7 +8,7 @@ public class TokenizerTests
     {
         var counts = new TermCounts();
         Tokenizer.Index(text, 1f, counts);
-        return counts.Han.Keys.Select(TermCounts.HanTerm).Concat(counts.Words.Keys).Order(StringComparer.Ordinal).ToList();
+        return counts.Terms.Select(t => t.Term).Order(StringComparer.Ordinal).ToList();
     }
 
     [Fact]
@@ -103,6 +103,6 @@ public class TokenizerTests
         Tokenizer.Index(text, 1f, counts);
         // A string per word would be 40 bytes or more each (72,000 here); what is left is the runtime's own, a few hundred bytes.
         Assert.InRange(GC.GetAllocatedBytesForCurrentThread() - before, 0, 4096);
-        Assert.Equal(Indexed(once), counts.Han.Keys.Select(TermCounts.HanTerm).Concat(counts.Words.Keys).Order(StringComparer.Ordinal));
+        Assert.Equal(Indexed(once), counts.Terms.Select(t => t.Term).Order(StringComparer.Ordinal));
     }
 }

@@ -144,9 +144,13 @@ public static class ShardWriter
         w.WriteEndArray();
     });
 
+    /// <summary>One buffer per thread, reused: a result file is written for every translation group.</summary>
+    [ThreadStatic] private static ArrayBufferWriter<byte>? _buffer;
+
     private static byte[] Write(Action<Utf8JsonWriter> write)
     {
-        var buffer = new ArrayBufferWriter<byte>();
+        var buffer = _buffer ??= new ArrayBufferWriter<byte>(16384);
+        buffer.ResetWrittenCount();
         using (var writer = new Utf8JsonWriter(buffer, Json)) write(writer);
         return buffer.WrittenSpan.ToArray();
     }

@@ -29,15 +29,16 @@ public sealed class IndexBuilder
         public readonly TermCounts Counts = new();
         public readonly List<Posting[]> Blocks = new();
         public int InLast = BlockSize;
+        private Posting[] _last = [];
 
         public void Add(int term, int doc, float tf)
         {
             if (InLast == BlockSize)
             {
-                Blocks.Add(new Posting[BlockSize]);
+                Blocks.Add(_last = new Posting[BlockSize]);
                 InLast = 0;
             }
-            Blocks[^1][InLast++] = new Posting { Term = term, Doc = doc, Tf = tf };
+            _last[InLast++] = new Posting { Term = term, Doc = doc, Tf = tf };
         }
 
         public IEnumerable<Posting[]> Filled => Blocks.Select((b, i) => i == Blocks.Count - 1 ? b[..InLast] : b);

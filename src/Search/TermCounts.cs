@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using System.Text;
 
 namespace SiteGen.Search;
@@ -14,7 +13,7 @@ public sealed class TermCounts
 {
     private const long UnigramTag = 1L << 42;
 
-    private readonly Dictionary<long, int> _han = new();
+    private readonly TermNumbers _han = new();
     private readonly Dictionary<string, int> _words = new(StringComparer.Ordinal);
     private readonly List<(long Han, string? Word)> _terms = new();
     private float[] _tf = new float[4096];
@@ -48,10 +47,11 @@ public sealed class TermCounts
 
     private void AddHan(long key, float weight)
     {
-        ref var id = ref CollectionsMarshal.GetValueRefOrAddDefault(_han, key, out var known);
-        if (!known)
+        var id = _han.Find(key, out var slot);
+        if (id < 0)
         {
             id = _terms.Count;
+            _han.Set(slot, key, id);
             _terms.Add((key, null));
         }
         Add(id, weight);

@@ -105,4 +105,16 @@ public class TokenizerTests
         Assert.InRange(GC.GetAllocatedBytesForCurrentThread() - before, 0, 4096);
         Assert.Equal(Indexed(once), counts.Terms.Select(t => t.Term).Order(StringComparer.Ordinal));
     }
+
+    [Fact]
+    public void A_page_with_tens_of_thousands_of_Han_terms_counts_each_once()
+    {
+        var text = new string(Enumerable.Range(0x4E00, 20_000).Select(c => (char)c).ToArray());
+        var counts = new TermCounts();
+        Tokenizer.Index(text, 1f, counts);
+        Tokenizer.Index(text, 1f, counts);
+        Assert.Equal(20_000 + 19_999, counts.Count);
+        Assert.All(counts.Terms, t => Assert.Equal(2f, t.Tf));
+        Assert.Equal(new HashSet<string>(counts.Terms.Select(t => t.Term)).Count, counts.Count);
+    }
 }

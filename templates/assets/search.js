@@ -37,13 +37,13 @@
     const lower = c.toLowerCase();
     return lower.length === 1 ? lower : c;
   };
+  // Only what may change goes through foldChar (kana and Han have no case), then the simplified characters the
+  // index folds: the regular expressions do the scanning, which matters for the ten pages a snippet is cut from.
+  const CASED = /[A-Z\u00C0-\u2FFF\u3000\uA000-\uFFFF]/g;
+  let toTraditional = null;
   const fold = (text) => {
-    const out = new Array(text.length);
-    for (let i = 0; i < text.length; i++) {
-      const c = foldChar(text[i]);
-      out[i] = simplified.get(c) || c;
-    }
-    return out.join('');
+    const out = text.replace(CASED, foldChar);
+    return toTraditional ? out.replace(toTraditional, (c) => simplified.get(c)) : out;
   };
   // Mainland phrases to Taiwan ones (TaiwanPhrases.cs), the longest first, on the folded query only.
   const taiwan = (text) => {
@@ -146,7 +146,7 @@
     let doc = -1, n = 0;
     for (let i = 0; i < bytes.length;) {
       let delta = 0, shift = 0, b;
-      do { b = bytes.charCodeAt(i++); delta += (b & 127) * 2 ** shift; shift += 7; } while (b & 128);
+      do { b = bytes.charCodeAt(i++); delta |= (b & 127) << shift; shift += 7; } while (b & 128);
       docs[n] = doc += delta;
       imp[n++] = bytes.charCodeAt(i++);
     }
@@ -318,6 +318,7 @@
       langTags = meta.languages;
       simplified = new Map();
       for (let i = 0; i + 1 < meta.fold.length; i += 2) simplified.set(meta.fold[i], meta.fold[i + 1]);
+      toTraditional = simplified.size ? new RegExp('[' + [...simplified.keys()].join('') + ']', 'g') : null;
       phrases = new Map();
       for (let i = 0; i + 1 < meta.phrases.length; i += 2) phrases.set(meta.phrases[i], meta.phrases[i + 1]);
       longest = Math.max(0, ...[...phrases.keys()].map((k) => k.length));

@@ -14,8 +14,8 @@ namespace SiteGen.Search;
 /// tab and its postings, a term in the shard its hash picks), `t/&lt;n&gt;.txt` (a common term's postings, too long to
 /// sit in a shard that other queries fetch; its shard line says `@n`) and `g/&lt;n&gt;.json` (a translation group's
 /// pages in the order of `languages`: URL, title, section, passages — anchor, text and, under a heading, the heading's
-/// place — for results). Postings are unpadded base64 of (page id delta, impact) pairs, the delta
-/// a variable-length number. Shards are lines rather than JSON: a term on one page costs a third fewer bytes.
+/// place — for results). Postings are unpadded base64 of (page id delta, impact) pairs, the delta a variable-length
+/// number. Shards are lines rather than JSON: a term on one page costs a third fewer bytes.
 /// </summary>
 public static class ShardWriter
 {

@@ -1,6 +1,4 @@
-using System.Buffers;
 using System.Diagnostics;
-using System.Text;
 using Markdig.Renderers.Html;
 using Markdig.Syntax;
 using SiteGen.Checks;
@@ -76,24 +74,6 @@ public sealed class RenderStage(SiteIndex index, MarkdownStage markdown, Templat
     /// <param name="writes">Where the templates' text went in it, if it was just rendered on this thread.</param>
     public bool Emit(string path, string html, TemplateWrites? writes = null) => Emit(path, html.AsMemory(), writes);
 
-    /// <summary>
-    /// A page still in the template renderer's builder: copied once into a pooled buffer, which is written and scanned,
-    /// instead of into a new string for each of 40,000 pages.
-    /// </summary>
-    private bool Emit(string path, StringBuilder html)
-    {
-        var buffer = ArrayPool<char>.Shared.Rent(html.Length);
-        try
-        {
-            html.CopyTo(0, buffer, html.Length);
-            return Emit(path, buffer.AsMemory(0, html.Length), renderer.PageWrites);
-        }
-        finally
-        {
-            ArrayPool<char>.Shared.Return(buffer);
-        }
-    }
-
     private bool Emit(string path, ReadOnlyMemory<char> html, TemplateWrites? writes)
     {
         if (!tree.Add(path, html.Span)) return false;
@@ -111,16 +91,16 @@ public sealed class RenderStage(SiteIndex index, MarkdownStage markdown, Templat
             Emit(page.OutputPath, kept);
             return;
         }
-        var (html, reads) = Noting(() => markdown.Render(page, index, bag) is { } body ? renderer.RenderPageInPlace(page, body) : null);
+        var (html, reads) = Noting(() => markdown.Render(page, index, bag) is { } body ? renderer.RenderPage(page, body) : null);
         if (html is null)
         {
             Interlocked.Increment(ref _failed);
             return;
         }
         // A page whose links were reported is rendered again next time, so its errors are reported again.
-        if (_cache is not null && page.ReportedLinks.Count == 0) _cache.Store(page, page.OutputPath, key, html.ToString(), reads);
+        if (_cache is not null && page.ReportedLinks.Count == 0) _cache.Store(page, page.OutputPath, key, html, reads);
         // Two pages with one URL were reported by the index; the first keeps the slot.
-        Emit(page.OutputPath, html);
+        Emit(page.OutputPath, html, renderer.PageWrites);
     }
 
     private void View(Page page)
@@ -132,8 +112,8 @@ public sealed class RenderStage(SiteIndex index, MarkdownStage markdown, Templat
         if (_cache?.TryReuse(null, path, key, _keys!.Unchanged) is { } kept) emitted = Emit(path, kept);
         else if (Noting(() => BilingualView(page, other)) is ({ } html, var reads))
         {
-            _cache?.Store(null, path, key, html.ToString(), reads);
-            emitted = Emit(path, html);
+            _cache?.Store(null, path, key, html, reads);
+            emitted = Emit(path, html, renderer.PageWrites);
         }
         else return;
         if (!emitted) bag.Error(new SourceLocation(page.SourcePath), $"the side-by-side view /{PageModelBuilder.BilingualUrl(page)} clashes with another page");
@@ -151,7 +131,7 @@ public sealed class RenderStage(SiteIndex index, MarkdownStage markdown, Templat
     }
 
     /// <summary>Renders; with a cache, also what the render read of other pages. Nothing is noted or hashed in a build.</summary>
-    private (StringBuilder? Html, IReadOnlyList<RenderCache.TocRead> Reads) Noting(Func<StringBuilder?> render)
+    private (string? Html, IReadOnlyList<RenderCache.TocRead> Reads) Noting(Func<string?> render)
     {
         if (_keys is null) return (render(), []);
         using var recording = RenderReads.Record();
@@ -163,14 +143,14 @@ public sealed class RenderStage(SiteIndex index, MarkdownStage markdown, Templat
     private Page Counterpart(Page page) =>
         page.Translations.GetValueOrDefault(index.Config.DefaultLanguage) ?? page.Translations.Values.First();
 
-    private StringBuilder? BilingualView(Page page, Page other)
+    private string? BilingualView(Page page, Page other)
     {
         if (page.Document is not { } ownDoc || other.Document is not { } otherDoc) return null;
         var viewUrl = PageModelBuilder.BilingualUrl(page);
         var alignment = BilingualAligner.Align(ownDoc, otherDoc);
         var own = markdown.RenderBlockGroups(page, alignment.Rows.Select(r => r.Own), viewUrl);
         var theirs = markdown.RenderBlockGroups(other, alignment.Rows.Select(r => r.Other), viewUrl);
-        return renderer.RenderBilingualInPlace(page, other, viewUrl, alignment.Mode, own.Zip(theirs).ToList());
+        return renderer.RenderBilingual(page, other, viewUrl, alignment.Mode, own.Zip(theirs).ToList());
     }
 
     private static double Ms(long ticks) => ticks * 1000.0 / Stopwatch.Frequency;

@@ -20,6 +20,10 @@ internal sealed class MarkdownLimitScanner(string body)
     private int _fenceQuotes;
     private int _brackets;                     // open in the current paragraph
     private int _emphasis;
+    private int _openLinks;                    // `](` in the current paragraph not yet followed by a `)`
+    private long _openLinkStarts;              // the sum of their positions
+    private (int Line, int Column) _firstOpenLink;
+    private long _openLinkSearch;              // characters searched for their `)` in the page so far
 
     public Violation? Run()
     {
@@ -29,7 +33,7 @@ internal sealed class MarkdownLimitScanner(string body)
             var end = body.IndexOf('\n', start);
             if (end < 0) end = body.Length;
             if (ScanLine(line, start, end) is { } found) return found;
-            if (end == body.Length) return null;
+            if (end == body.Length) return CloseOpenLinks(end);
             start = end + 1;
         }
     }
@@ -40,7 +44,7 @@ internal sealed class MarkdownLimitScanner(string body)
         if (IsBlank(pos, end))
         {
             _brackets = _emphasis = 0;
-            return null;
+            return CloseOpenLinks(start);
         }
         var quotes = 0;
         while (Skip(ref pos, ref col, end) && body[pos] == '>')
@@ -67,7 +71,7 @@ internal sealed class MarkdownLimitScanner(string body)
             (_fenceChar, _fenceLength, _fenceQuotes) = (fence.Char, fence.Length, quotes);
             _fenceContainer = _items.Count > 0 ? _items[^1] : 0;
             _brackets = _emphasis = 0;
-            return null;
+            return CloseOpenLinks(pos);
         }
         if (pos < end && body[pos] == '[' && body.AsSpan(pos, end - pos).Contains("]:", StringComparison.Ordinal) && ++_definitions > Definitions)
             return new(line, pos - start + 1, DefinitionsMessage);
@@ -94,6 +98,7 @@ internal sealed class MarkdownLimitScanner(string body)
             var content = col + width + (spaces is 0 or > 4 ? 1 : spaces);
             _items.Add(content);
             _brackets = _emphasis = 0;
+            if (CloseOpenLinks(pos) is { } open) return open;
             if (++_listItems > ListItems) return new(line, pos - start + 1, ListItemsMessage);
             if (_items.Count + quotes > BlockNesting) return new(line, pos - start + 1, BlockNestingMessage);
             pos += width + Math.Min(spaces, 4);
@@ -125,7 +130,16 @@ internal sealed class MarkdownLimitScanner(string body)
             {
                 if (++_brackets + _emphasis > InlineNesting) return new(line, i - start + 1, InlineNestingMessage);
             }
-            else if (c == ']') _brackets = Math.Max(0, _brackets - 1);
+            else if (c == ']')
+            {
+                _brackets = Math.Max(0, _brackets - 1);
+                if (i + 1 < end && body[i + 1] == '(')
+                {
+                    if (_openLinks++ == 0) _firstOpenLink = (line, i - start + 1);
+                    _openLinkStarts += i;
+                }
+            }
+            else if (c == ')' && CloseOpenLinks(i) is { } open) return open;
             else if (c is '*' or '_' or '`')
             {
                 var run = 1;
@@ -150,6 +164,19 @@ internal sealed class MarkdownLimitScanner(string body)
             }
         }
         return null;
+    }
+
+    /// <summary>
+    /// A `)` (or the paragraph's end) ends the search for every link opened before it: Markdig searched from each `](`
+    /// to here. The sum over the page is what the limit counts; it is reported at the first of the open links.
+    /// </summary>
+    private Violation? CloseOpenLinks(int at)
+    {
+        if (_openLinks == 0) return null;
+        _openLinkSearch += (long)_openLinks * at - _openLinkStarts;
+        _openLinks = 0;
+        _openLinkStarts = 0;
+        return _openLinkSearch > OpenLinkSearch ? new(_firstOpenLink.Line, _firstOpenLink.Column, OpenLinkSearchMessage) : null;
     }
 
     /// <returns>Where the first backtick run of exactly <paramref name="length"/> from <paramref name="from"/> starts; -1 if none.</returns>
@@ -198,7 +225,7 @@ internal sealed class MarkdownLimitScanner(string body)
     private bool IsBlank(int pos, int end) => body.AsSpan(pos, end - pos).IndexOfAnyExcept(" \t\r") < 0;
 
     // Where an inline limit may change: the rest of a line is skipped to the next of these.
-    private static readonly System.Buffers.SearchValues<char> InlineMarks = System.Buffers.SearchValues.Create("\\[]*_`|");
+    private static readonly System.Buffers.SearchValues<char> InlineMarks = System.Buffers.SearchValues.Create("\\[]*_`|)");
 
     private static bool IsSpace(char c) => c is ' ' or '\t' or '\r' || char.IsWhiteSpace(c);
 

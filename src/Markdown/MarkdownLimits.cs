@@ -29,6 +29,14 @@ public static class MarkdownLimits
     /// <summary>Pipes in one line, the cells of one table row: Markdig's pipe tables cost the square of a row's cells once columns are aligned.</summary>
     public const int RowPipes = 1_000;
 
+    /// <summary>
+    /// Characters searched for the `)` of links left open (`[a](b` with no `)`), summed over a page: Markdig searches the
+    /// rest of the paragraph for each one, so 80,000 on one line took 40 s.
+    /// </summary>
+    public const long OpenLinkSearch = 100_000_000;
+
+    public static string OpenLinkSearchMessage => $"too many links with no closing `)` (`[text](url` without `)`): the rest of the paragraph is searched for each one's `)`, over {OpenLinkSearch:N0} characters in this page (the limit is {OpenLinkSearch:N0}; close the links or split the paragraph)";
+
     public static string RowPipesMessage => $"a line with more than {RowPipes:N0} `|` (table cells in one row; the limit is {RowPipes:N0}; split the table)";
     public static string PipesMessage => $"more than {Pipes:N0} `|` (table cell borders) in one page (the limit is {Pipes:N0}; split the table or the page)";
     public static string BlockNestingMessage => $"lists and quotes nested more than {BlockNesting} levels deep (the limit is {BlockNesting})";

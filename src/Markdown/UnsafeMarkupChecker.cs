@@ -20,7 +20,7 @@ public sealed class UnsafeMarkupChecker : IMarkdownExtension
 {
     /// <summary>
     /// Attributes the `{…}` syntax may set besides `#id` and `.class`: none can hold script or load anything. Kept short
-    /// on purpose (the README lists it); `on*`, `style`, `src`, `href`, `srcdoc`, `formaction` and the rest are refused.
+    /// on purpose (docs/reference.md lists it); `on*`, `style`, `src`, `href`, `srcdoc`, `formaction` and the rest are refused.
     /// </summary>
     public static readonly IReadOnlySet<string> AllowedAttributes =
         new HashSet<string>(["title", "lang", "dir", "width", "height", "alt", "loading"], StringComparer.OrdinalIgnoreCase);

@@ -9,6 +9,8 @@ public static class OutputGuard
     public static string? Check(string siteRoot, string outDir)
     {
         var given = Path.GetFullPath(outDir).TrimEnd(Path.DirectorySeparatorChar);
+        if (given.Length == 0 || Path.GetPathRoot(given) == given + Path.DirectorySeparatorChar)
+            return $"refusing to use the file system root {Path.GetFullPath(outDir)} as output folder";
         if (new FileInfo(given).LinkTarget is { } link && Posix.RealPath(given, out _, out _) is null)
             return $"refusing to use {given} as output folder: it is a symbolic link to nothing ({link})";
         // A link is judged by where it points: that is the folder that would be replaced.

@@ -18,31 +18,33 @@ public sealed class EscapingTemplateContext : TemplateContext
     /// <summary>Partials being rendered, innermost last, to report recursion by name.</summary>
     public List<string> PartialStack { get; } = new();
 
-    private readonly List<BuilderOutput> _partialOutputs = new();
-
-    /// <summary>Where a page's layout is rendered before the base layout wraps it: kept, like the context, per thread.</summary>
-    public BuilderOutput LayoutOutput { get; }
-
-    /// <summary>Where the base layout renders the whole page.</summary>
-    public BuilderOutput PageOutput { get; }
-
     private long _steps;
     private long _written;
 
-    /// <summary>
-    /// The output for a partial at a nesting depth, kept with the context (one per thread): Scriban empties it after
-    /// each render, so each page's partials need no new StringBuilder.
-    /// </summary>
-    public BuilderOutput PartialOutput(int depth)
+    // One output per nesting depth (a layout or the base layout, then the partials inside it), kept with the context.
+    private readonly List<TemplateOutput> _outputs = new();
+    private int _depth;
+
+    /// <summary>Renders a template into an output of its own and returns what it wrote, with where its text went.</summary>
+    public RenderedTemplate Render(Template template)
     {
-        while (_partialOutputs.Count <= depth) _partialOutputs.Add(new BuilderOutput(this));
-        return _partialOutputs[depth];
+        if (_depth == _outputs.Count) _outputs.Add(new TemplateOutput(this));
+        var output = _outputs[_depth++];
+        PushOutput(output);
+        try
+        {
+            return new RenderedTemplate(template.Render(this), output.Writes);
+        }
+        finally
+        {
+            PopOutput();
+            output.Clear();
+            _depth--;
+        }
     }
 
     public EscapingTemplateContext()
     {
-        LayoutOutput = new BuilderOutput(this);
-        PageOutput = new BuilderOutput(this);
         StrictVariables = true;
         EnableRelaxedMemberAccess = false;
         LoopLimit = TemplateLimits.LoopIterations;
@@ -54,6 +56,19 @@ public sealed class EscapingTemplateContext : TemplateContext
         // Scriban's own default lets one `regex.match` with a catastrophic pattern run for seconds; the first one over
         // ends the render, so a page costs at most this.
         RegexTimeOut = TemplateLimits.RegexTime;
+    }
+
+    // Asked once per type and context: Scriban's own objects and arrays get a guard against assignments to read-only ones.
+    protected override IObjectAccessor? GetMemberAccessorImpl(object target)
+    {
+        var accessor = base.GetMemberAccessorImpl(target);
+        return accessor is not null && target is IScriptObject ? new ReadOnlyGuard(accessor, null) : accessor;
+    }
+
+    protected override IListAccessor? GetListAccessorImpl(object target, Type type)
+    {
+        var accessor = base.GetListAccessorImpl(target, type);
+        return accessor is not null && target is IScriptObject ? new ReadOnlyGuard(null, accessor) : accessor;
     }
 
     /// <summary>A new page: its templates get the whole budget of steps and output.</summary>
@@ -89,13 +104,13 @@ public sealed class EscapingTemplateContext : TemplateContext
 
     private EscapingTemplateContext WriteTrusted(TrustedHtml trusted)
     {
-        if (Output is BuilderOutput output) output.Write(trusted);
-        else if (Output is StringBuilderOutput builder)
+        if (Output is TemplateOutput output) output.Write(trusted);
+        else
         {
-            CountOutput(trusted.Length);
-            trusted.WriteTo(builder.Builder);
+            // Scriban's own output, as inside `capture`: counted all the same.
+            CountOutput(trusted.Html.Length);
+            Output.Write(trusted.Html, 0, trusted.Html.Length);
         }
-        else Output.Write(trusted.Html, 0, trusted.Html.Length);
         return this;
     }
 }

@@ -79,19 +79,15 @@ public sealed class TemplateFunctions
         var stack = escaping.PartialStack;
         if (stack.Contains(path))
             throw new ScriptRuntimeException(span, $"partial '{name}' includes itself ({string.Join(" → ", stack.Append(path))})");
-        var output = escaping.PartialOutput(stack.Count);
-        context.PushOutput(output);
         stack.Add(path);
         try
         {
-            template.Render(context);
-            return new TrustedHtml(output.Builder.ToString(), output.Writes.ToArray());
+            var rendered = escaping.Render(template);
+            return new TrustedHtml(rendered.Html, rendered.Writes.All);
         }
         finally
         {
-            context.PopOutput();
             stack.RemoveAt(stack.Count - 1);
-            output.Clear();
         }
     }
 

@@ -39,16 +39,33 @@ public static class TemplateLimits
     public static string Output => $"the page's templates wrote more than {OutputLength:N0} characters (the limit per page is {OutputLength:N0})";
     public static string Work => $"the page's templates evaluated more than {Steps:N0} expressions (the limit per page is {Steps:N0}; is there a loop or recursion without end?)";
 
-    /// <summary>Scriban's own messages when it enforces one of these limits, in the author's terms.</summary>
-    public static string? Explain(ScriptRuntimeException e) => e.OriginalMessage switch
+    public const string ReadOnly = "this value is read-only: page, site, lang and menu are shared by pages rendering at the same time; assign to a new variable instead";
+
+    /// <summary>
+    /// Scriban's own messages when it enforces one of these limits or refuses a write, and what the author is told
+    /// instead. Scriban raises them all as a plain <see cref="ScriptRuntimeException"/>, with no type, code or property
+    /// to tell them apart, so its text is all there is: each entry has a test (tests/Templates/ScribanMessageTests.cs)
+    /// that makes Scriban raise it, so an upgrade that rewords one fails there rather than reaching an author.
+    /// </summary>
+    public static readonly IReadOnlyList<(string Scriban, string Author)> ScribanMessages =
+    [
+        ("for loop statement.", Loop),                   // Exceeding number of iteration limit `N` for loop statement.
+        ("for internal iteration.", Range),              // Exceeding number of iteration limit `N` for internal iteration.
+        ("Range expression exceeds LoopLimit", Range),
+        ("Exceeding number of recursive depth limit", Recursion),
+        ("String multiplication exceeds LimitToString", String),
+        ("Joined string exceeds LimitToString", String),
+        ("exceeds the configured LimitToString", String), // padding, and other string functions
+        ("The object is readonly", ReadOnly),            // a member set through `with`, past ReadOnlyGuard
+    ];
+
+    /// <summary>What to tell the author for an error Scriban raised enforcing a limit, or null for any other error.</summary>
+    public static string? Explain(ScriptRuntimeException e)
     {
-        var m when m.StartsWith("Exceeding number of iteration limit", StringComparison.Ordinal) && m.Contains("loop statement") => Loop,
-        var m when m.StartsWith("Exceeding number of iteration limit", StringComparison.Ordinal) => Range,
-        var m when m.StartsWith("Range expression exceeds LoopLimit", StringComparison.Ordinal) => Range,
-        var m when m.StartsWith("Exceeding number of recursive depth limit", StringComparison.Ordinal) => Recursion,
-        var m when m.Contains("exceeds LimitToString", StringComparison.Ordinal) => String,
-        _ when e.InnerException is System.Text.RegularExpressions.RegexMatchTimeoutException => Regex,
-        var m when m.StartsWith("The Regex engine has timed out", StringComparison.Ordinal) => Regex,
-        _ => null,
-    };
+        // Scriban keeps the .NET exception of a regular expression that ran out of time: its type says it.
+        if (e.InnerException is System.Text.RegularExpressions.RegexMatchTimeoutException) return Regex;
+        foreach (var (scriban, author) in ScribanMessages)
+            if (e.OriginalMessage.Contains(scriban, StringComparison.Ordinal)) return author;
+        return null;
+    }
 }

@@ -1,4 +1,3 @@
-using System.Text;
 using Scriban;
 using Scriban.Runtime;
 using Scriban.Syntax;
@@ -11,41 +10,25 @@ namespace SiteGen.Templates;
 /// <summary>Wraps a page's HTML body in its layout, then in the base layout; reports template errors at their file position.</summary>
 public sealed class TemplateRenderer(TemplateStore templates, TemplateFunctions functions, PageModelBuilder models, SiteConfig config, DiagnosticBag bag)
 {
-    public string? RenderPage(Page page, string bodyHtml) => RenderPageInPlace(page, bodyHtml)?.ToString();
-
-    /// <summary>
-    /// A page's HTML, left in this thread's output builder: valid until the thread renders again. The build copies it to
-    /// disk and the link scan from there, so no string of the whole page is made (with the layout's, a quarter of what the
-    /// build allocated).
-    /// </summary>
-    public StringBuilder? RenderPageInPlace(Page page, string bodyHtml)
+    public string? RenderPage(Page page, string bodyHtml)
     {
         var layout = LayoutResolver.Resolve(page, templates, bag);
         if (layout is null) return null;
-        StartPage();
         var globals = Globals(page.Url, page.Language);
         var model = models.Of(page);
         globals["page"] = model;
         globals["content"] = new TrustedHtml(bodyHtml);
         globals["translation"] = ((ScriptArray)model["translations"]!).FirstOrDefault();
-        var main = RenderInPlace(layout, globals, page.Url, page.Language, page.SourcePath, c => c.LayoutOutput);
-        if (main is null || templates.IsBroken(LayoutResolver.Base)) return null;
-        globals["main"] = new TrustedHtml(main, _context!.LayoutOutput.Writes.All);
-        return RenderInPlace(LayoutResolver.Base, globals, page.Url, page.Language, page.SourcePath, c => c.PageOutput);
+        return InBase(layout, globals, page.Url, page.Language, page.SourcePath);
     }
 
     public const string BilingualLayout = "layouts/bilingual.html";
 
-    /// <summary>
-    /// The side-by-side view of a page and its translation, at its own URL; as <see cref="RenderPageInPlace"/>, valid
-    /// until the thread renders again.
-    /// </summary>
-    public StringBuilder? RenderBilingualInPlace(Page own, Page other, string viewUrl, string mode, IEnumerable<(string Own, string Other)> rows)
+    /// <summary>The side-by-side view of a page and its translation, at its own URL.</summary>
+    public string? RenderBilingual(Page own, Page other, string viewUrl, string mode, IEnumerable<(string Own, string Other)> rows)
     {
-        StartPage();
         var globals = Globals(viewUrl, own.Language);
-        var model = models.Of(own);
-        globals["page"] = model;
+        globals["page"] = models.Of(own);
         globals["content"] = new TrustedHtml("");
         globals["translation"] = models.Of(other);
         globals["other_lang"] = models.Of(other.Language);
@@ -55,10 +38,7 @@ public sealed class TemplateRenderer(TemplateStore templates, TemplateFunctions 
         foreach (var (ownHtml, otherHtml) in rows)
             rowModels.Add(new ScriptObject { ["number"] = rowModels.Count + 1, ["own"] = new TrustedHtml(ownHtml), ["other"] = new TrustedHtml(otherHtml) });
         globals["rows"] = rowModels;
-        var main = RenderInPlace(BilingualLayout, globals, viewUrl, own.Language, own.SourcePath, c => c.LayoutOutput);
-        if (main is null || templates.IsBroken(LayoutResolver.Base)) return null;
-        globals["main"] = new TrustedHtml(main, _context!.LayoutOutput.Writes.All);
-        return RenderInPlace(LayoutResolver.Base, globals, viewUrl, own.Language, own.SourcePath, c => c.PageOutput);
+        return InBase(BilingualLayout, globals, viewUrl, own.Language, own.SourcePath);
     }
 
     /// <summary>
@@ -72,10 +52,7 @@ public sealed class TemplateRenderer(TemplateStore templates, TemplateFunctions 
         globals["page"] = page;
         globals["content"] = new TrustedHtml("");
         globals["translation"] = ((ScriptArray)page["translations"]!).FirstOrDefault();
-        var main = RenderInPlace(layout, globals, url, lang, renderingFor, c => c.LayoutOutput)?.ToString();
-        if (main is null || templates.IsBroken(LayoutResolver.Base)) return null;
-        globals["main"] = new TrustedHtml(main);
-        return RenderInPlace(LayoutResolver.Base, globals, url, lang, renderingFor, c => c.PageOutput)?.ToString();
+        return InBase(layout, globals, url, lang, renderingFor);
     }
 
     /// <summary>Pages that belong to no language folder (the landing page, 404, the sitemap), written at the site root.</summary>
@@ -88,11 +65,28 @@ public sealed class TemplateRenderer(TemplateStore templates, TemplateFunctions 
             return null;
         }
         StartPage();
-        return RenderInPlace(name, Globals(outputPath, config.Default), outputPath, config.Default, outputPath, c => c.PageOutput)?.ToString();
+        var page = Render(name, Globals(outputPath, config.Default), outputPath, config.Default, outputPath);
+        _pageWrites = page?.Writes;
+        return page?.Html;
     }
 
     /// <summary>Where the templates' text went in the page this thread rendered last (see <see cref="TemplateWrites"/>).</summary>
-    public TemplateWrites? PageWrites => _context?.PageOutput.Writes;
+    public TemplateWrites? PageWrites => _pageWrites;
+
+    [ThreadStatic] private static TemplateWrites? _pageWrites;
+
+    /// <summary>A page: its layout, then the base layout around it, which writes the layout's output as `main`.</summary>
+    private string? InBase(string layout, ScriptObject globals, string fromUrl, LanguageConfig lang, string renderingFor)
+    {
+        StartPage();
+        _pageWrites = null;
+        var main = Render(layout, globals, fromUrl, lang, renderingFor);
+        if (main is null || templates.IsBroken(LayoutResolver.Base)) return null;
+        globals["main"] = new TrustedHtml(main.Html, main.Writes.All);
+        var page = Render(LayoutResolver.Base, globals, fromUrl, lang, renderingFor);
+        _pageWrites = page?.Writes;
+        return page?.Html;
+    }
 
     private ScriptObject Globals(string fromUrl, LanguageConfig lang)
     {
@@ -134,28 +128,8 @@ public sealed class TemplateRenderer(TemplateStore templates, TemplateFunctions 
     /// <summary>The limits in <see cref="TemplateLimits"/> hold per page, over its layout, base layout and partials.</summary>
     private static void StartPage() => (_context ??= new EscapingTemplateContext()).StartPage();
 
-    /// <summary>
-    /// Rendered into one of the context's kept builders: a layout into the one the base layout then writes as its
-    /// `main`, the base layout into the page's.
-    /// </summary>
-    private StringBuilder? RenderInPlace(string name, ScriptObject globals, string fromUrl, LanguageConfig lang, string renderingFor, Func<EscapingTemplateContext, BuilderOutput> into) =>
-        Run(name, globals, fromUrl, lang, renderingFor, (template, context) =>
-        {
-            var output = into(context);
-            output.Clear();
-            context.PushOutput(output);
-            try
-            {
-                template.Render(context);
-            }
-            finally
-            {
-                context.PopOutput();
-            }
-            return output.Builder;
-        });
-
-    private T? Run<T>(string name, ScriptObject globals, string fromUrl, LanguageConfig lang, string renderingFor, Func<Template, EscapingTemplateContext, T> render) where T : class
+    /// <summary>One template into its own output; an error in it is reported at its template line and gives null.</summary>
+    private RenderedTemplate? Render(string name, ScriptObject globals, string fromUrl, LanguageConfig lang, string renderingFor)
     {
         var context = _context ??= new EscapingTemplateContext();
         context.FromUrl = fromUrl;
@@ -164,7 +138,7 @@ public sealed class TemplateRenderer(TemplateStore templates, TemplateFunctions 
         context.PushGlobal(globals);
         try
         {
-            return render(templates.Get(name)!, context);
+            return context.Render(templates.Get(name)!);
         }
         catch (BrokenPageReference)
         {
@@ -174,10 +148,7 @@ public sealed class TemplateRenderer(TemplateStore templates, TemplateFunctions 
         catch (ScriptRuntimeException e)
         {
             var at = SourceLocation.FromZeroBased(e.Span.FileName ?? $"{TemplateStore.Folder}/{name}", e.Span.Start.Line, e.Span.Start.Column);
-            var message = e.OriginalMessage.EndsWith("The object is readonly", StringComparison.Ordinal)
-                ? "this value is read-only: page, site, lang and menu are shared by pages rendering at the same time; assign to a new variable instead"
-                : TemplateLimits.Explain(e) ?? e.OriginalMessage;
-            bag.Error(at, message, $"while rendering {renderingFor}");
+            bag.Error(at, TemplateLimits.Explain(e) ?? e.OriginalMessage, $"while rendering {renderingFor}");
             _context = null; // a failed render can leave the context half-unwound
             return null;
         }

@@ -3,8 +3,8 @@ namespace SiteGen.Templates;
 /// <summary>
 /// Where a template's own text went in one output: for each piece of a template's literal text that holds a `&lt;`
 /// (where every tag of the output starts: values a template writes are escaped), its offset in the output and in the
-/// template. The link check reads it to blame a broken link on the template line that wrote its tag. Kept per output
-/// (per thread) and emptied with it, so a page costs no more than a list's growth.
+/// template. The link check reads it to blame a broken link on the template line that wrote its tag. One per
+/// <see cref="TemplateOutput"/>.
 /// </summary>
 public sealed class TemplateWrites
 {
@@ -14,8 +14,6 @@ public sealed class TemplateWrites
     private readonly List<Write> _writes = new();
 
     public bool IsEmpty => _writes.Count == 0;
-
-    public void Clear() => _writes.Clear();
 
     /// <summary>A template's literal text, about to be appended at <paramref name="at"/>.</summary>
     public void Literal(int at, string file, string text, int offset, int count)
@@ -28,8 +26,6 @@ public sealed class TemplateWrites
     {
         foreach (var w in writes) _writes.Add(w with { At = w.At + at });
     }
-
-    public Write[] ToArray() => [.. _writes];
 
     public IReadOnlyList<Write> All => _writes;
 
@@ -48,3 +44,6 @@ public sealed class TemplateWrites
         return offset < w.At + w.Length ? (w.File, w.Text, w.TextOffset + offset - w.At) : null;
     }
 }
+
+/// <summary>What one template wrote, and where its own text went in it.</summary>
+public sealed record RenderedTemplate(string Html, TemplateWrites Writes);

@@ -3,7 +3,7 @@ namespace SiteGen.Yaml;
 /// <summary>
 /// Bounds on one YAML document (a page's front matter or site.yml), so hostile input ends at once with a located error:
 /// a few aliases can stand for billions of values ("billion laughs"), and deep nesting costs stack and time.
-/// Documented in README.md, Security → Limits.
+/// Documented in docs/reference.md, Security → Limits.
 /// </summary>
 public static class YamlLimits
 {

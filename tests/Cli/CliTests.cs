@@ -45,6 +45,18 @@ public class CliTests
         Assert.Equal("error: internal error: the summary could not be written (this is a bug in SiteGen; run with --verbose for details)", stderr.ToString().TrimEnd('\n'));
     }
 
+    /// <summary>`--out /` was an internal error (its path, trimmed of the trailing '/', became empty); it is a refusal like any other.</summary>
+    [Theory]
+    [InlineData("/")]
+    [InlineData("//")]
+    public void The_file_system_root_as_output_is_refused_as_a_usage_error(string outDir)
+    {
+        using var site = new TestSite(Pair);
+        var (code, _, stderr) = Run("build", "--root", site.Root, "--out", outDir);
+        Assert.Equal(2, code);
+        Assert.Equal("error: refusing to use the file system root / as output folder", stderr.TrimEnd('\n'));
+    }
+
     /// <summary>Stands in for a fault inside SiteGen: the summary line cannot be written.</summary>
     private sealed class FailingWriter : StringWriter
     {

@@ -114,6 +114,35 @@ public class Attack2RegressionTests
         Assert.Equal([$"content/en/p.md:4:2001: error: {SiteGen.Markdown.MarkdownLimits.RowPipesMessage}"], Errors(site.Build()));
     }
 
+    /// <summary>
+    /// Markdig searches the rest of the paragraph for the `)` of every `[text](url` left open, so 80,000 of them on one
+    /// line (400 KB) took 40 s with no error. The search they would cost is counted before Markdig parses.
+    /// </summary>
+    [Theory]
+    [InlineData("[a](b")]
+    [InlineData("[](x (")]
+    [InlineData("![a](b")]
+    public void Links_left_open_on_one_line_end_at_the_first_of_them(string open)
+    {
+        using var site = new TestSite(Pages);
+        site.Write("content/en/p.md", $"---\ntitle: Page\n---\n{string.Concat(Enumerable.Repeat(open, 80_000))}\n");
+        var column = open.IndexOf("](", StringComparison.Ordinal) + 1;
+        Assert.Equal([$"content/en/p.md:4:{column}: error: {SiteGen.Markdown.MarkdownLimits.OpenLinkSearchMessage}"], Errors(site.Build()));
+    }
+
+    /// <summary>Closed links cost nothing however many, and a few left open in long paragraphs stay well inside the limit.</summary>
+    [Fact]
+    public void Many_links_and_a_few_left_open_render()
+    {
+        var closed = string.Concat(Enumerable.Repeat("[a](b) ", 20_000));
+        var list = string.Join("\n", Enumerable.Range(1, 2_000).Select(i => $"- [item {i}](p{i}.md) and [another](https://example.com/{i}"));
+        using var site = new TestSite(Pages);
+        site.Write("content/en/p.md", $"---\ntitle: Page\n---\n{closed}\n\n{list}\n");
+        var result = site.Build();
+        Assert.DoesNotContain(result.Diagnostics, d => d.Message.Contains("closing `)`"));
+        Assert.Contains("<a href=\"https://example.com/1\"", result.Output.Text("en/p/index.html"));
+    }
+
     /// <summary>The widest row allowed still renders as a table.</summary>
     [Fact]
     public void A_table_row_at_the_row_limit_renders()

@@ -32,8 +32,7 @@ public class TemplateTests
     [Fact]
     public void The_base_layout_can_write_main_more_than_once_and_use_it_as_a_value()
     {
-        // `main` stays in the renderer's builder until a template needs it as a string; pages render one after another
-        // on a thread, so each page must see its own.
+        // Outputs are reused from page to page on a thread: each page must see its own `main`, however often written.
         using var site = new TestSite("-- content/en/a.md --\n---\ntitle: Alpha\n---\nfirst\n"
             + "-- content/en/b.md --\n---\ntitle: Beta\n---\nsecond\n"
             + "-- templates/base.html --\n<!doctype html><html lang=\"{{ lang.tag }}\"><head><meta charset=\"utf-8\"><title>t</title></head>"
@@ -99,12 +98,38 @@ public class TemplateTests
     [InlineData("{{ site.title = \"x\" }}")]
     [InlineData("{{ menu[0].title = \"x\" }}")]
     [InlineData("{{ page.translations[0].title = \"x\" }}")]
+    [InlineData("{{ menu[0] = 1 }}")]
+    [InlineData("{{ page.translations[0] = 1 }}")]
+    [InlineData("{{ languages[1] = 1 }}")]
+    [InlineData("{{ other_languages[0] = 1 }}")]
+    [InlineData("{{ page.toc[0] = 1 }}")]
+    [InlineData("{{ page.toc[5] = 1 }}")]
+    [InlineData("{{ page.data.items[0] = 1 }}")]
+    [InlineData("{{ page.data.items[9] = 1 }}")]
+    [InlineData("{{ page.data.map.k = 1 }}")]
+    [InlineData("{{ page[\"title\"] = \"x\" }}")]
+    [InlineData("{{ lang.strings[\"read_in\"] = \"x\" }}")]
+    [InlineData("{{ (section_pages \"\")[0] = 1 }}")]
+    [InlineData("{{ with page }}{{ title = \"x\" }}{{ end }}")]
+    [InlineData("{{ with site }}{{ title = \"x\" }}{{ end }}")]
     public void Shared_template_values_are_read_only(string assignment)
     {
-        // Pages render in parallel and share these objects: a template that changed one would change other pages.
-        var files = Page + "-- content/zh-Hant/p.md --\n---\ntitle: 頁\n---\n內文\n"
+        // Pages render in parallel and share these objects: a template that changed one would change what other pages
+        // show, depending on the order the threads ran in.
+        var files = "-- content/en/p.md --\n---\ntitle: P\ndata:\n  items: [1, 2]\n  map: { k: v }\n---\n## Heading\n\nbody\n"
+            + "-- content/zh-Hant/p.md --\n---\ntitle: 頁\n---\n內文\n"
             + "-- site.yml --\n" + TestSite.DefaultConfig + "\nmenu: [p.md]\n";
         Assert.Contains(LayoutErrors(assignment, files), e => e.StartsWith("templates/layouts/page.html:1:") && e.Contains("this value is read-only"));
+    }
+
+    [Fact]
+    public void A_template_changes_its_own_values_freely()
+    {
+        using var site = new TestSite("-- content/en/p.md --\n---\ntitle: P\ndata:\n  items: [1, 2]\n---\nbody\n"
+            + "-- templates/layouts/page.html --\n{{ items = page.data.items | array.add 3 }}{{ items[0] = 9 }}{{ m = { a: 1 } }}{{ m.a = 2 }}<p id=\"x\">{{ items | array.join \",\" }} {{ m.a }} {{ page.data.items | array.join \",\" }}</p>\n");
+        var result = site.Build();
+        Assert.True(result.Succeeded, string.Join("\n", TestSite.Errors(result)));
+        Assert.Contains("<p id=\"x\">9,2,3 2 1,2</p>", result.Output.Text("en/p/index.html"));
     }
 
     [Fact]

@@ -17,69 +17,117 @@ public static class DocumentExtractor
     // BM25F-style field weights: a term in the title counts as four in the body.
     public const float TitleWeight = 4f, HeadingWeight = 2f, DescriptionWeight = 1.5f, BodyWeight = 1f;
 
-    public static SearchDocument Extract(int id, Page page, MarkdownDocument doc, string section)
+    /// <param name="terms">Where the page's terms are counted.</param>
+    public static SearchDocument Extract(int id, Page page, MarkdownDocument doc, string section, TermCounts terms)
     {
-        var terms = new TermCounts();
         Tokenizer.Index(page.Title, TitleWeight, terms);
         var description = page.Meta.Description ?? "";
         Tokenizer.Index(description, DescriptionWeight, terms);
-        var passages = new List<SearchPassage>();
-        var anchor = "";
-        var heading = "";
-        var text = new StringBuilder(description);
-        foreach (var block in doc.Descendants<LeafBlock>())
-        {
-            if (block is HeadingBlock h)
-            {
-                Flush(passages, anchor, heading, text);
-                anchor = h.GetAttributes().Id ?? "";
-                heading = InlineText(h.Inline);
-                Tokenizer.Index(heading, HeadingWeight, terms);
-                continue;
-            }
-            var body = block is CodeBlock code and not { Inline: not null } ? code.Lines.ToString() : InlineText(block.Inline);
-            if (body.Length == 0) continue;
-            Tokenizer.Index(body, BodyWeight, terms);
-            if (text.Length > 0) text.Append('\n');
-            text.Append(body);
-        }
-        Flush(passages, anchor, heading, text);
+        var walk = new Walker(terms, description);
+        walk.Blocks(doc);
+        walk.Flush();
         foreach (var (entryAnchor, entryText) in DataEntries(page.Meta.Data))
         {
             Tokenizer.Index(entryText, BodyWeight, terms);
-            passages.Add(new SearchPassage(entryAnchor, "", entryText));
+            walk.Passages.Add(new SearchPassage(entryAnchor, entryText));
         }
-        return new SearchDocument(id, page.Url, page.Title, section, page.Language.LangTag, passages, terms);
+        return new SearchDocument(id, page.Url, page.Title, section, page.Language.LangTag, walk.Passages);
     }
 
-    private static void Flush(List<SearchPassage> passages, string anchor, string heading, StringBuilder text)
+    /// <summary>
+    /// One walk over the blocks in document order (a plain recursion: `Descendants()` allocates an iterator per level),
+    /// each block's text gathered in a buffer that is tokenised as it is and copied once, into its passage.
+    /// </summary>
+    private sealed class Walker(TermCounts terms, string description)
     {
-        if (text.Length > 0 || heading.Length > 0) passages.Add(new SearchPassage(anchor, heading, text.ToString()));
-        text.Clear();
-    }
+        [ThreadStatic] private static CharBuffer? _scratch;
+        private readonly CharBuffer _block = _scratch ??= new CharBuffer();
+        private readonly StringBuilder _text = new(description);
+        private string _anchor = "";
+        private bool _heading;
+        private int _headings, _place = -1;
+        public readonly List<SearchPassage> Passages = new();
 
-    /// <summary>The text of a block's inlines as a reader sees it; a soft line break between Chinese characters is no space.</summary>
-    private static string InlineText(ContainerInline? inline)
-    {
-        if (inline is null) return "";
-        var sb = new StringBuilder();
-        foreach (var node in inline.Descendants())
+        public void Blocks(ContainerBlock container)
         {
-            switch (node)
+            foreach (var block in container)
             {
-                case LiteralInline literal: sb.Append(literal.Content.AsSpan()); break;
-                case CodeInline code: sb.Append(code.Content); break;
-                case LineBreakInline when sb.Length > 0 && !EndsWithHan(sb): sb.Append(' '); break;
+                switch (block)
+                {
+                    case HeadingBlock h:
+                        Flush();
+                        _anchor = h.TryGetAttributes()?.Id ?? "";
+                        _place = _headings++;
+                        _block.Clear();
+                        Inlines(h.Inline);
+                        _heading = _block.Length > 0;
+                        Tokenizer.Index(_block.Span, HeadingWeight, terms);
+                        break;
+                    case LeafBlock leaf:
+                        _block.Clear();
+                        if (leaf is CodeBlock && leaf.Inline is null)
+                            for (var i = 0; i < leaf.Lines.Count; i++)
+                            {
+                                if (i > 0) _block.Append('\n');
+                                _block.Append(leaf.Lines.Lines[i].Slice.AsSpan());
+                            }
+                        else Inlines(leaf.Inline);
+                        if (_block.Length == 0) break;
+                        Tokenizer.Index(_block.Span, BodyWeight, terms);
+                        if (_text.Length > 0) _text.Append('\n');
+                        _text.Append(_block.Span);
+                        break;
+                    case ContainerBlock child:
+                        Blocks(child);
+                        break;
+                }
             }
         }
-        return sb.ToString();
+
+        public void Flush()
+        {
+            if (_text.Length > 0 || _heading) Passages.Add(new SearchPassage(_anchor, _text.ToString(), _place));
+            _text.Clear();
+        }
+
+        /// <summary>The text of inlines as a reader sees it; a soft line break between Chinese characters is no space.</summary>
+        private void Inlines(ContainerInline? container)
+        {
+            for (var inline = container?.FirstChild; inline is not null; inline = inline.NextSibling)
+            {
+                switch (inline)
+                {
+                    case LiteralInline literal: _block.Append(literal.Content.AsSpan()); break;
+                    case CodeInline code: _block.Append(code.Content); break;
+                    case LineBreakInline when _block.Length > 0 && !EndsWithHan(_block.Span): _block.Append(' '); break;
+                    case ContainerInline child: Inlines(child); break;
+                }
+            }
+        }
     }
 
-    private static bool EndsWithHan(StringBuilder sb)
+    /// <summary>A growable run of characters, reused from block to block.</summary>
+    private sealed class CharBuffer
     {
-        var last = sb[^1];
-        if (!char.IsLowSurrogate(last) || sb.Length < 2) return !char.IsSurrogate(last) && HanScript.Is(new Rune(last));
-        return char.IsHighSurrogate(sb[^2]) && HanScript.Is(new Rune(sb[^2], last));
+        private char[] _chars = new char[1024];
+        public int Length { get; private set; }
+        public ReadOnlySpan<char> Span => _chars.AsSpan(0, Length);
+        public void Clear() => Length = 0;
+        public void Append(char c) => Append([c]);
+
+        public void Append(ReadOnlySpan<char> text)
+        {
+            if (Length + text.Length > _chars.Length) Array.Resize(ref _chars, Math.Max(_chars.Length * 2, Length + text.Length));
+            text.CopyTo(_chars.AsSpan(Length));
+            Length += text.Length;
+        }
+    }
+
+    private static bool EndsWithHan(ReadOnlySpan<char> text)
+    {
+        var last = text[^1];
+        if (!char.IsLowSurrogate(last) || text.Length < 2) return !char.IsSurrogate(last) && HanScript.Is(new Rune(last));
+        return char.IsHighSurrogate(text[^2]) && HanScript.Is(new Rune(text[^2], last));
     }
 
     /// <summary>

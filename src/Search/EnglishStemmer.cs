@@ -9,12 +9,23 @@ public static class EnglishStemmer
 {
     public static string Stem(string word)
     {
-        if (word.Length < 4 || word[^1] != 's') return word;
-        if (word.EndsWith("ies", StringComparison.Ordinal) && !word.EndsWith("eies", StringComparison.Ordinal) && !word.EndsWith("aies", StringComparison.Ordinal))
-            return word[..^3] + "y";
-        if (word.EndsWith("es", StringComparison.Ordinal) && !word.EndsWith("aes", StringComparison.Ordinal) && !word.EndsWith("ees", StringComparison.Ordinal) && !word.EndsWith("oes", StringComparison.Ordinal))
-            return word[..^1];
-        if (word.EndsWith("us", StringComparison.Ordinal) || word.EndsWith("ss", StringComparison.Ordinal)) return word;
-        return word[..^1];
+        var buffer = word.ToCharArray();
+        return new string(buffer, 0, Stem(buffer));
+    }
+
+    /// <summary>Stems a word in place.</summary>
+    /// <returns>the stem's length.</returns>
+    public static int Stem(Span<char> word)
+    {
+        var n = word.Length;
+        if (n < 4 || word[^1] != 's') return n;
+        if (word.EndsWith("ies") && !word.EndsWith("eies") && !word.EndsWith("aies"))
+        {
+            word[n - 3] = 'y';
+            return n - 2;
+        }
+        if (word.EndsWith("es") && !word.EndsWith("aes") && !word.EndsWith("ees") && !word.EndsWith("oes")) return n - 1;
+        if (word.EndsWith("us") || word.EndsWith("ss")) return n;
+        return n - 1;
     }
 }

@@ -52,16 +52,18 @@ public sealed class SearchStage
         {
             var lang = _index.Config.Languages.IndexOf(page.Language);
             if (page.Document is not { } doc || lang < 0 || slots[lang] is not null) continue;
-            var extracted = DocumentExtractor.Extract(groupId * Languages + lang, page, doc, SectionTitle(page));
-            var terms = extracted.Terms.Han.Count + extracted.Terms.Words.Count;
+            var counts = _builder.Counts;
+            var extracted = DocumentExtractor.Extract(groupId * Languages + lang, page, doc, SectionTitle(page), counts);
+            var terms = counts.Count;
             if (terms > MaxTermsPerPage)
             {
+                counts.Clear();
                 _bag.Error(new SourceLocation(page.SourcePath),
                     $"this page has {terms:N0} different words and character pairs, more than search can index in one page ({MaxTermsPerPage:N0}); split it into smaller pages, or set `search: false` in site.yml");
                 continue;
             }
             slots[lang] = extracted;
-            _builder.Add(extracted);
+            _builder.Add(extracted.Id);
         }
         if (slots.Any(s => s is not null)) _tree.Add($"{ShardWriter.Folder}g/{groupId}.json", ShardWriter.Group(slots));
     }
@@ -73,8 +75,7 @@ public sealed class SearchStage
     /// <returns>false if a search page failed to render (reported).</returns>
     public bool Finish(TemplateRenderer renderer, RenderStage render, ParallelOptions parallelism)
     {
-        var fold = SimplifiedFolding.For(_builder.HanCharacters().Contains);
-        ShardWriter.Write(_tree, _builder.Build(parallelism), _builder.DocumentCount, _index.Config.Languages.Select(l => l.LangTag).ToList(), fold);
+        WriteIndex(parallelism);
         var ok = true;
         var models = _index.Config.Languages.ToDictionary(l => l.Key, Model);
         foreach (var lang in _index.Config.Languages)
@@ -91,6 +92,31 @@ public sealed class SearchStage
                 _bag.Error(new SourceLocation($"{TemplateStore.Folder}/{Layout}"), $"the search page /{PageUrl(lang)} clashes with a page of the site");
         }
         return ok;
+    }
+
+    /// <summary>The shards and `index.json`, once every group is in.</summary>
+    public void WriteIndex(ParallelOptions parallelism)
+    {
+        var terms = _builder.Build(parallelism, ShardWriter.Encode);
+        var characters = terms.Where(t => t.Term.Length == 1 && !char.IsSurrogate(t.Term[0]) && HanScript.Is(new System.Text.Rune(t.Term[0]))).Select(t => t.Term[0]).ToHashSet();
+        var fold = SimplifiedFolding.For(characters.Contains);
+        var phrases = TaiwanPhrases.For(phrase => Tokenizer.Query(phrase).All(term => Holds(terms, term)));
+        ShardWriter.Write(_tree, terms, _builder.DocumentCount, _index.Config.Languages.Select(l => l.LangTag).ToList(), fold, phrases);
+    }
+
+    /// <summary>Whether a term is in the index's terms (in ordinal order).</summary>
+    private static bool Holds(List<(string Term, byte[] Postings)> terms, string term)
+    {
+        int lo = 0, hi = terms.Count - 1;
+        while (lo <= hi)
+        {
+            var mid = (lo + hi) / 2;
+            var c = string.CompareOrdinal(terms[mid].Term, term);
+            if (c == 0) return true;
+            if (c < 0) lo = mid + 1;
+            else hi = mid - 1;
+        }
+        return false;
     }
 
     /// <summary>The search page as templates see a page: the same keys as a content page's, so the base layout and its partials work unchanged.</summary>

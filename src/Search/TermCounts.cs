@@ -3,27 +3,84 @@ using System.Text;
 namespace SiteGen.Search;
 
 /// <summary>
-/// The weighted term frequencies of one page. Han terms are kept as numbers (a character, or two in a row), not strings:
-/// a Chinese page has thousands of them, and a string for each was most of what indexing allocated.
+/// The weighted term frequencies of one page at a time, on one indexing thread. Every term the thread meets gets a
+/// number once, kept from page to page, so counting a term is one table look-up and an array slot, and the index takes
+/// the page's terms by number; <see cref="Clear"/> readies it for the next page. Han terms are keyed as numbers (a
+/// character, or two in a row), a word by its text looked up as a span: nothing is allocated for a term the thread
+/// has seen before.
 /// </summary>
 public sealed class TermCounts
 {
     private const long UnigramTag = 1L << 42;
 
-    public Dictionary<long, float> Han { get; } = new();
-    public Dictionary<string, float> Words { get; } = new(StringComparer.Ordinal);
+    private readonly TermNumbers _han = new();
+    private readonly Dictionary<string, int> _words = new(StringComparer.Ordinal);
+    private readonly List<(long Han, string? Word)> _terms = new();
+    private float[] _tf = new float[4096];
+    private readonly List<int> _onPage = new();
+
     /// <summary>The page's length in weighted terms, for BM25's length normalisation.</summary>
     public float Length { get; private set; }
 
-    public void AddHan(Rune single, float weight) => Add(Han, (long)(uint)single.Value | UnigramTag, weight);
-    public void AddHan(Rune first, Rune second, float weight) => Add(Han, ((long)first.Value << 21) | (uint)second.Value, weight);
-    public void AddWord(string term, float weight) => Add(Words, term, weight);
+    /// <summary>How many different terms the page has.</summary>
+    public int Count => _onPage.Count;
 
-    private void Add<TKey>(Dictionary<TKey, float> terms, TKey key, float weight) where TKey : notnull
+    /// <summary>The page's terms by number, with their weighted frequencies.</summary>
+    public IEnumerable<(int Id, float Tf)> Page => _onPage.Select(id => (id, _tf[id]));
+
+    /// <summary>The page's terms as the browser spells them (for tests).</summary>
+    public IEnumerable<(string Term, float Tf)> Terms => _onPage.Select(id => (TermOf(id), _tf[id]));
+
+    /// <summary>Every term numbered so far: its number, and the Han key or the word.</summary>
+    internal IReadOnlyList<(long Han, string? Word)> Numbered => _terms;
+
+    /// <summary>Empties the counts for the next page; the numbers stay.</summary>
+    public void Clear()
     {
-        System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(terms, key, out _) += weight;
+        foreach (var id in _onPage) _tf[id] = 0;
+        _onPage.Clear();
+        Length = 0;
+    }
+
+    public void AddHan(Rune single, float weight) => AddHan((long)(uint)single.Value | UnigramTag, weight);
+    public void AddHan(Rune first, Rune second, float weight) => AddHan(((long)first.Value << 21) | (uint)second.Value, weight);
+
+    private void AddHan(long key, float weight)
+    {
+        var id = _han.Find(key, out var slot);
+        if (id < 0)
+        {
+            id = _terms.Count;
+            _han.Set(slot, key, id);
+            _terms.Add((key, null));
+        }
+        Add(id, weight);
+    }
+
+    public void AddWord(string term, float weight) => AddWord(term.AsSpan(), weight);
+
+    public void AddWord(ReadOnlySpan<char> term, float weight)
+    {
+        var lookup = _words.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (!lookup.TryGetValue(term, out var id))
+        {
+            var word = term.ToString();
+            id = _terms.Count;
+            _words[word] = id;
+            _terms.Add((0, word));
+        }
+        Add(id, weight);
+    }
+
+    private void Add(int id, float weight)
+    {
+        if (id >= _tf.Length) Array.Resize(ref _tf, Math.Max(_tf.Length * 2, id + 1));
+        if (_tf[id] == 0) _onPage.Add(id); // weights are positive: zero is a term not yet on this page
+        _tf[id] += weight;
         Length += weight;
     }
+
+    public string TermOf(int id) => _terms[id].Word ?? HanTerm(_terms[id].Han);
 
     /// <summary>The term as the browser spells it: the character or the pair.</summary>
     public static string HanTerm(long key)
@@ -31,7 +88,4 @@ public sealed class TermCounts
         if ((key & UnigramTag) != 0) return new Rune((int)(key & 0x1FFFFF)).ToString();
         return new Rune((int)(key >> 21)).ToString() + new Rune((int)(key & 0x1FFFFF)).ToString();
     }
-
-    /// <summary>The single character a key stands for, or null for a pair.</summary>
-    public static Rune? Unigram(long key) => (key & UnigramTag) != 0 ? new Rune((int)(key & 0x1FFFFF)) : null;
 }

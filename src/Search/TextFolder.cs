@@ -24,6 +24,7 @@ public static class TextFolder
         < (char)(LatinFirst + 400) => LatinTable[c - LatinFirst],
         >= '\uFF01' and <= '\uFF5E' => Fold((char)(c - 0xFEE0)),
         '\u3000' => ' ',
+        >= '\u3001' and <= '\u9FFF' => c, // kana and Han: no case, and the culture's case table is a call into ICU
         _ => char.ToLowerInvariant(c),
     };
 }

@@ -16,35 +16,69 @@ public static class Tokenizer
     public const string NumberPrefix = "#";
 
     /// <summary>Adds the terms of an indexed text to a page's counts.</summary>
-    public static void Index(string text, float weight, TermCounts counts)
+    /// <remarks>
+    /// Every page's every block comes through here, so nothing is allocated per term: the text is folded a character at
+    /// a time as it is read, a word is folded and stemmed in a buffer, and the page's counts look it up by span.
+    /// </remarks>
+    public static void Index(ReadOnlySpan<char> text, float weight, TermCounts counts)
     {
-        var folded = TextFolder.Fold(text);
-        foreach (var (_, _, values) in NumberExtractor.ExtractWithSpans(folded))
-            foreach (var value in values) counts.AddWord(NumberTerm(value), weight);
-        Rune? previousHan = null;
-        var word = new StringBuilder();
-        foreach (var rune in folded.EnumerateRunes())
+        var previousHan = -1;
+        var wordStart = -1;
+        var digits = false;
+        for (var i = 0; i < text.Length;)
         {
+            var c = TextFolder.Fold(text[i]);
+            digits |= char.IsAsciiDigit(c);
+            Rune rune;
+            var length = 1;
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                rune = new Rune(c, text[i + 1]);
+                length = 2;
+            }
+            else rune = char.IsSurrogate(c) ? Rune.ReplacementChar : new Rune(c);
             if (HanScript.Is(rune))
             {
-                EndWord(word, counts, weight);
+                if (wordStart >= 0) EndWord(text[wordStart..i], counts, weight);
+                wordStart = -1;
                 counts.AddHan(rune, weight);
-                if (previousHan is { } p) counts.AddHan(p, rune, weight);
-                previousHan = rune;
-                continue;
+                if (previousHan >= 0) counts.AddHan(new Rune(previousHan), rune, weight);
+                previousHan = rune.Value;
             }
-            previousHan = null;
-            if (Rune.IsLetterOrDigit(rune)) word.Append(rune.ToString());
-            else EndWord(word, counts, weight);
+            else
+            {
+                previousHan = -1;
+                if (Rune.IsLetterOrDigit(rune))
+                {
+                    if (wordStart < 0) wordStart = i;
+                }
+                else if (wordStart >= 0)
+                {
+                    EndWord(text[wordStart..i], counts, weight);
+                    wordStart = -1;
+                }
+            }
+            i += length;
         }
-        EndWord(word, counts, weight);
+        if (wordStart >= 0) EndWord(text[wordStart..], counts, weight);
+        if (digits) // full-width ones too, folded above
+            foreach (var (_, _, values) in NumberExtractor.ExtractWithSpans(TextFolder.Fold(text.ToString())))
+                foreach (var value in values) counts.AddWord(NumberTerm(value), weight);
     }
 
-    private static void EndWord(StringBuilder word, TermCounts counts, float weight)
+    /// <summary>A word of the original text, folded (one character for one) and stemmed in a buffer, then counted.</summary>
+    private static void EndWord(ReadOnlySpan<char> original, TermCounts counts, float weight)
     {
-        if (word.Length == 0) return;
-        if (WordTerm(word) is { } term) counts.AddWord(term, weight);
-        word.Clear();
+        Span<char> word = original.Length <= 128 ? stackalloc char[128] : new char[original.Length];
+        word = word[..original.Length];
+        var digitsAlone = true;
+        for (var i = 0; i < original.Length; i++)
+        {
+            word[i] = TextFolder.Fold(original[i]);
+            digitsAlone &= char.IsAsciiDigit(word[i]);
+        }
+        if (digitsAlone) return; // the number term stands for them
+        counts.AddWord(word[..EnglishStemmer.Stem(word)], weight);
     }
 
     /// <summary>
@@ -52,13 +86,15 @@ public static class Tokenizer
     /// `萬` or `億` that scales a number is part of the number, not a character to find.
     /// </summary>
     /// <param name="fold">Simplified characters to their traditional form, applied after folding.</param>
-    public static List<string> Query(string text, IReadOnlyDictionary<char, char>? fold = null)
+    /// <param name="phrases">Mainland phrases to Taiwan ones (<see cref="TaiwanPhrases"/>), applied after that.</param>
+    public static List<string> Query(string text, IReadOnlyDictionary<char, char>? fold = null, IReadOnlyDictionary<string, string>? phrases = null)
     {
         var folded = TextFolder.Fold(text);
         if (fold is not null) folded = string.Create(folded.Length, folded, (span, s) =>
         {
             for (var i = 0; i < s.Length; i++) span[i] = fold.TryGetValue(s[i], out var t) ? t : s[i];
         });
+        if (phrases is not null) folded = TaiwanPhrases.Apply(folded, phrases);
         var terms = new List<string>();
         var units = new HashSet<int>();
         foreach (var (index, length, values) in NumberExtractor.ExtractWithSpans(folded))

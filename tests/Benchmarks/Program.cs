@@ -13,6 +13,7 @@ return args.FirstOrDefault() switch
     "stages" => RunStages(args[1..]),
     "yaml" => RunYaml(args[1..]),
     "corpus" => CorpusGenerator.Run(args[1..]),
+    "search-profile" => SearchProfile.Run(args[1..]),
     "search-queries" => await SearchQueries.RunAsync(args[1..]),
     _ => Usage(),
 };
@@ -31,6 +32,6 @@ static int RunYaml(string[] rest)
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: serve-latency|rebuild-stages|preview-parts [RUNS [SITE [PAGE.md under content/en]]] | stages [BenchmarkDotNet args] | yaml [BenchmarkDotNet args] | corpus N OUTDIR | search-queries OUTPUT QUERY...");
+    Console.Error.WriteLine("usage: serve-latency|rebuild-stages|preview-parts [RUNS [SITE [PAGE.md under content/en]]] | stages [BenchmarkDotNet args] | yaml [BenchmarkDotNet args] | corpus N OUTDIR | search-queries OUTPUT QUERY... | search-profile SITE [ROUNDS]");
     return 2;
 }

@@ -92,6 +92,30 @@ public class SearchTests(BrowserFixture site, ITestOutputHelper output)
         Assert.Empty(problems);
     }
 
+    [Fact]
+    public async Task A_mainland_word_finds_the_Taiwan_word()
+    {
+        var (taiwan, _, _, _) = await SearchAsync("zh", "晶片");
+        var (mainland, _, page, problems) = await SearchAsync("zh", "芯片");
+        Log("芯片", mainland);
+        Assert.Contains(mainland, h => PathOf(h.Href) == "/companion/zh/themes/chips/");
+        Assert.Equal(taiwan.Select(h => h.Href), mainland.Select(h => h.Href));
+        Assert.Contains("晶片", await page.TextContentAsync("ol#search-results mark") ?? "");
+        Assert.Empty(problems);
+    }
+
+    [Fact]
+    public async Task A_match_in_the_other_language_links_to_the_same_heading_in_the_readers_language()
+    {
+        var (hits, _, page, problems) = await SearchAsync("en", "渦輪葉片");
+        Log("渦輪葉片 (en)", hits);
+        var chips = Assert.Single(hits, h => new Uri(h.Href).AbsolutePath == "/companion/en/themes/chips/");
+        Assert.Equal("#turbines", new Uri(chips.Href).Fragment); // the Chinese match is under 燃氣渦輪機的關鍵零件, the fourth heading
+        var matched = await page.GetAttributeAsync("ol#search-results > li .search-other a", "href");
+        Assert.EndsWith("/companion/zh/themes/chips/#turbines", matched);
+        Assert.Empty(problems);
+    }
+
     [Theory]
     [InlineData("110000")]
     [InlineData("110,000")]

@@ -14,22 +14,30 @@ public sealed class IndexQuery(OutputTree output)
 
     public sealed record Hit(int Group, int Lang, double Score, string Url, string Anchor);
 
+    /// <summary>A shard's lines: term, tab, postings.</summary>
+    public Dictionary<string, string> Shard(uint n) =>
+        output.Text($"{ShardWriter.Folder}s/{n}.txt").Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(line => line.Split('\t')).ToDictionary(f => f[0], f => f[1], StringComparer.Ordinal);
+
     public List<Hit> Search(string query)
     {
         var meta = Json("index.json");
         var fold = new Dictionary<char, char>();
         var pairs = meta.GetProperty("fold").GetString()!;
         for (var i = 0; i + 1 < pairs.Length; i += 2) fold[pairs[i]] = pairs[i + 1];
-        var terms = Tokenizer.Query(query, fold);
+        var phrases = new Dictionary<string, string>();
+        var list = meta.GetProperty("phrases").EnumerateArray().Select(e => e.GetString()!).ToList();
+        for (var i = 0; i + 1 < list.Count; i += 2) phrases[list[i]] = list[i + 1];
+        var terms = Tokenizer.Query(query, fold, phrases);
         var shards = meta.GetProperty("shards").GetInt32();
         var langs = meta.GetProperty("languages").GetArrayLength();
         var pages = meta.GetProperty("pages").GetInt32();
         var lists = new List<Dictionary<int, int>>();
         foreach (var term in terms)
         {
-            var shard = Json($"s/{ShardWriter.Hash(term) & (uint)(shards - 1)}.json");
-            if (!shard.TryGetProperty(term, out var value)) return [];
-            lists.Add(Decode(value.ValueKind == JsonValueKind.Number ? Json($"t/{value.GetInt32()}.json").GetString()! : value.GetString()!));
+            var shard = Shard(ShardWriter.Hash(term) & (uint)(shards - 1));
+            if (!shard.TryGetValue(term, out var value)) return [];
+            lists.Add(Decode(value.StartsWith('@') ? output.Text($"{ShardWriter.Folder}t/{value[1..]}.txt") : value));
         }
         if (lists.Count == 0) return [];
         var best = new Dictionary<int, (int Lang, double Score)>();

@@ -117,6 +117,37 @@ public class SearchIndexTests
     }
 
     [Fact]
+    public void A_mainland_word_finds_the_Taiwan_word_on_the_site()
+    {
+        var (_, query) = Build();
+        Assert.Equal(query.Search("晶片").Select(h => h.Url), query.Search("芯片").Select(h => h.Url));
+        Assert.NotEmpty(query.Search("芯片"));
+    }
+
+    [Fact]
+    public void Shards_are_lines_of_a_term_a_tab_and_its_postings()
+    {
+        var (result, query) = Build();
+        var shards = result.Output.Paths.Where(p => p.StartsWith(ShardWriter.Folder + "s/")).ToList();
+        Assert.NotEmpty(shards);
+        Assert.All(shards, p => Assert.EndsWith(".txt", p));
+        var line = result.Output.Text(shards[0]).Split('\n')[0];
+        Assert.Matches(@"^[^\t]+\t[A-Za-z0-9+/]+$", line); // one page: `光錐\tAAE`, three bytes of postings
+    }
+
+    [Fact]
+    public void A_heading_passage_records_the_heading_s_place_in_the_page()
+    {
+        var (result, query) = Build();
+        var hit = query.Search("太陽能效率").Single();
+        var passages = System.Text.Json.JsonDocument.Parse(result.Output.Bytes($"{ShardWriter.Folder}g/{hit.Group}.json")).RootElement[0]
+            .GetProperty("passages").EnumerateArray().ToList();
+        Assert.Equal(2, passages[0].GetArrayLength()); // the text before the first heading has no place
+        var space = passages.Single(p => p[0].GetString() == "space");
+        Assert.Equal(0, space[2].GetInt32());
+    }
+
+    [Fact]
     public void The_search_pages_are_written_per_language_and_their_links_are_checked()
     {
         using var site = new TestSite(Site.Replace("""<a href="{{ rel_url lang.url }}">home</a>""", """<a href="../missing/">x</a>"""));

@@ -8,7 +8,7 @@ public class TokenizerTests
     {
         var counts = new TermCounts();
         Tokenizer.Index(text, 1f, counts);
-        return counts.Han.Keys.Select(TermCounts.HanTerm).Concat(counts.Words.Keys).Order(StringComparer.Ordinal).ToList();
+        return counts.Terms.Select(t => t.Term).Order(StringComparer.Ordinal).ToList();
     }
 
     [Fact]
@@ -77,5 +77,44 @@ public class TokenizerTests
         Assert.Equal('為', fold['为']); // OpenCC's 爲, in its Taiwan form
         Assert.False(fold.ContainsKey('台')); // written as is on the site: never folded away
         Assert.False(fold.ContainsKey('发')); // 發 is not on the site: nothing to fold to
+    }
+
+    [Fact]
+    public void Mainland_phrases_fold_to_the_Taiwan_form_the_index_holds()
+    {
+        var held = new HashSet<string>(Tokenizer.Query("晶片 軟體 資料 程序"));
+        var phrases = TaiwanPhrases.For(phrase => Tokenizer.Query(phrase).All(held.Contains));
+        Assert.Equal("晶片", phrases["芯片"]);
+        Assert.Equal(Tokenizer.Query("晶片供應"), Tokenizer.Query("芯片供應", null, phrases));
+        Assert.Equal(Tokenizer.Query("晶片"), Tokenizer.Query("芯片", SimplifiedFolding.For(c => "晶片".Contains(c)), phrases));
+        Assert.False(phrases.ContainsKey("數據")); // Taiwan writes 數據 too: OpenCC lists it beside 資料, so it is no fold
+        Assert.False(phrases.ContainsKey("程序")); // a page writes it as it is: never folded away
+        Assert.False(phrases.ContainsKey("網絡")); // 網路 is not on the site: nothing to fold to
+    }
+
+    [Fact]
+    public void Indexing_words_a_page_has_seen_allocates_nothing_per_word()
+    {
+        const string once = "Chips, batteries and the CAFÉ: chips again, and ＧＢ chips with 晶片與電力供應。 ";
+        var text = string.Concat(Enumerable.Repeat(once, 200)); // 1,800 words, 1,600 Han characters
+        var counts = new TermCounts();
+        Tokenizer.Index(once, 1f, counts);
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        Tokenizer.Index(text, 1f, counts);
+        // A string per word would be 40 bytes or more each (72,000 here); what is left is the runtime's own, a few hundred bytes.
+        Assert.InRange(GC.GetAllocatedBytesForCurrentThread() - before, 0, 4096);
+        Assert.Equal(Indexed(once), counts.Terms.Select(t => t.Term).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void A_page_with_tens_of_thousands_of_Han_terms_counts_each_once()
+    {
+        var text = new string(Enumerable.Range(0x4E00, 20_000).Select(c => (char)c).ToArray());
+        var counts = new TermCounts();
+        Tokenizer.Index(text, 1f, counts);
+        Tokenizer.Index(text, 1f, counts);
+        Assert.Equal(20_000 + 19_999, counts.Count);
+        Assert.All(counts.Terms, t => Assert.Equal(2f, t.Tf));
+        Assert.Equal(new HashSet<string>(counts.Terms.Select(t => t.Term)).Count, counts.Count);
     }
 }

@@ -31,6 +31,10 @@ public static partial class UrlMapper
     /// </summary>
     public static string? UrlBreaker(string contentPath)
     {
+        // The output path repeats the content path under the output folder; thousands of nested folders made it longer
+        // than the system allows, which surfaced as an internal error.
+        if (contentPath.Length > MaxPathLength)
+            return $"the path is {contentPath.Length:N0} characters long, over the {MaxPathLength:N0} its URL may have (nest fewer folders or shorten their names)";
         var at = contentPath.AsSpan().IndexOfAny(UrlBreakers);
         if (at < 0) return null;
         return contentPath[at] switch
@@ -42,6 +46,9 @@ public static partial class UrlMapper
             var c => $"the name has the control character U+{(int)c:X4}",
         };
     }
+
+    /// <summary>Characters in a content or asset path (and so in its URL path).</summary>
+    public const int MaxPathLength = 1_024;
 
     private static readonly System.Buffers.SearchValues<char> UrlBreakers = System.Buffers.SearchValues.Create(
         "\\#?%" + string.Concat(Enumerable.Range(0, 32).Select(c => (char)c)) + "\u007f");

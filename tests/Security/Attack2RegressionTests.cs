@@ -177,6 +177,25 @@ public class Attack2RegressionTests
         Assert.True(errors.Length == 1 && errors[0].StartsWith($"{path}: error: the name has '{breaker}'", StringComparison.Ordinal), string.Join("\n", errors));
     }
 
+    /// <summary>
+    /// Content nested two thousand folders deep gave an output path longer than the system allows, reported as an
+    /// internal error (exit 70) in .NET's words; a path over the limit is now one error at the file, and one just under
+    /// it builds.
+    /// </summary>
+    [Fact]
+    public void A_path_longer_than_a_url_may_be_is_one_error_at_the_file()
+    {
+        var deep = "content/en/" + string.Concat(Enumerable.Repeat("ab/", 340)) + "p.md";
+        var fine = "content/en/" + string.Concat(Enumerable.Repeat("cd/", 330)) + "p.md";
+        using var site = new TestSite(Pages);
+        site.Write(deep, "---\ntitle: Deep\ntranslation_key: deep\n---\nText.\n");
+        site.Write(fine, "---\ntitle: Fine\ntranslation_key: fine\n---\nText.\n");
+        var errors = Errors(site.Build());
+        Assert.True(errors.Length == 1, string.Join("\n", errors));
+        Assert.StartsWith($"{deep}: error: the path is 1,", errors[0]);
+        Assert.Contains(" characters long, over the 1,024 its URL may have (nest fewer folders or shorten their names)", errors[0]);
+    }
+
     [Fact]
     public void Colons_spaces_and_letters_of_any_script_stay_allowed_in_file_names()
     {

@@ -17,8 +17,12 @@ public sealed record BuildOptions
     public bool Strict { get; init; }
     /// <summary>Keeps rendered pages between builds (serve): only pages whose inputs changed are rendered again.</summary>
     public Incremental.RenderCache? Cache { get; init; }
-    /// <summary>Cores to use; 1 gives a single-threaded build (whose output must equal the parallel one).</summary>
-    public int MaxParallelism { get; init; } = -1;
+    /// <summary>
+    /// Threads to render with; 1 gives a single-threaded build (whose output must equal the parallel one). One per core
+    /// by default, never unbounded: the thread pool adds threads while long pages keep its threads busy, and every thread
+    /// may hold up to a page's limits in memory, so a hostile template on a loaded machine took the whole memory.
+    /// </summary>
+    public int MaxParallelism { get; init; } = Environment.ProcessorCount;
     /// <summary>
     /// Stops the build between two pages with an <see cref="OperationCanceledException"/>: `serve` drops a build that an
     /// edit has made out of date instead of letting it take the cores from the next one.

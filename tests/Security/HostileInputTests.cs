@@ -65,6 +65,19 @@ public class HostileInputTests
         Assert.StartsWith("templates/partials/x.html:1:33: error: " + TemplateLimits.String + " (while rendering content/en/p", errors[0]);
     }
 
+    /// <summary>
+    /// Each rendering thread may hold a page's limits' worth of memory, so their number must not grow with the load: with
+    /// no bound the thread pool kept adding threads while the test above's pages were busy, and a loaded machine's test
+    /// run was killed for memory (23 GB).
+    /// </summary>
+    [Fact]
+    public void A_build_renders_on_one_thread_per_core_at_most()
+    {
+        var parallelism = new BuildOptions { Root = "." }.Parallelism.MaxDegreeOfParallelism;
+
+        Assert.InRange(parallelism, 1, Environment.ProcessorCount);
+    }
+
     [Fact]
     public async Task The_landing_page_is_held_to_the_same_limits()
     {

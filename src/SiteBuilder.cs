@@ -156,7 +156,7 @@ public sealed class SiteBuilder(BuildOptions options)
                 if (loader.Reload(_site, page) is not { } again || again.FrontMatterText != page.FrontMatterText || again.BodyFirstLine != page.BodyFirstLine) return null;
                 if (again.Body != page.Body) page.ReplaceBody(again.Body);
             }
-            else if (!IsGone(site, path)) return null;
+            else if (!LeavesIndexAsItWas(site, path)) return null;
         }
         if (!templatesChanged) return site;
         var edited = site with { Templates = TemplateStore.Load(_site, bag), ThemeAssets = ThemeAssets.Load(_site, bag) };
@@ -164,15 +164,18 @@ public sealed class SiteBuilder(BuildOptions options)
     }
 
     /// <summary>
-    /// A path that is not a file of the site now and was not one then (an editor's temporary file come and gone), or a
-    /// folder the site already had (its files are reported themselves).
+    /// Whether a changed path that is no page of the preview leaves the index as it was: only a file that is not in the
+    /// site now and was not then (an editor's temporary file come and gone). A folder changes it, whether it is there now
+    /// or was one the site had: a folder moved in, out or swapped for another copy is reported as one event for the
+    /// folder, not for the files in it.
     /// </summary>
-    private bool IsGone(LoadedSite site, string path)
+    private bool LeavesIndexAsItWas(LoadedSite site, string path)
     {
         var full = _site.PathOf(path);
-        if (Directory.Exists(full))
-            return site.Index.Pages.Any(p => p.SourcePath.StartsWith(path + "/", StringComparison.Ordinal))
-                || site.Index.Assets.Any(a => a.SourcePath.StartsWith(path + "/", StringComparison.Ordinal));
+        var under = path + "/";
+        if (Directory.Exists(full)
+            || site.Index.Pages.Any(p => p.SourcePath.StartsWith(under, StringComparison.Ordinal))
+            || site.Index.Assets.Any(a => a.SourcePath.StartsWith(under, StringComparison.Ordinal))) return false;
         return !File.Exists(full) && site.Index.AssetBySource(path) is null;
     }
 

@@ -29,12 +29,20 @@ public sealed class SiteFiles
         _realRoot = Posix.RealPath(_root, out _, out _) ?? _root;
     }
 
+    /// <summary>
+    /// Names the site never reads, and `serve` does not rebuild for: hidden files and folders (`.DS_Store`, vim's
+    /// `.page.md.swp`, Emacs's lock `.#page.md`, often a dangling link), backups (`page.md~`) and Emacs's autosaves
+    /// (`#page.md#`). Without this an editor's swap file made every save look like a new file of the site.
+    /// </summary>
+    public static bool IsIgnored(string name) =>
+        name.StartsWith('.') || name.EndsWith('~') || (name.Length > 1 && name[0] == '#' && name[^1] == '#');
+
     /// <summary>A file found under a folder of the site: its path as the author sees it (under the root) and relative to the folder.</summary>
     public sealed record Entry(string FullPath, string Relative);
 
     /// <summary>
-    /// The files under <paramref name="folder"/> (relative to the root), in ordinal order of their relative paths. Names
-    /// starting with a dot are skipped (editor and OS droppings, lock files that are dangling links). A folder link that
+    /// The files under <paramref name="folder"/> (relative to the root), in ordinal order of their relative paths. Editors'
+    /// and systems' droppings are skipped (<see cref="IsIgnored"/>). A folder link that
     /// leaves the site is reported at its path and not walked; one inside the site is walked, but never one to a folder
     /// that contains it (a loop). Links to files are listed and checked when read, so the caller knows they exist.
     /// </summary>
@@ -58,7 +66,7 @@ public sealed class SiteFiles
             new EnumerationOptions { RecurseSubdirectories = false, AttributesToSkip = 0, IgnoreInaccessible = false });
         foreach (var (name, isDirectory, isLink) in entries)
         {
-            if (name.StartsWith('.')) continue;
+            if (IsIgnored(name)) continue;
             var full = Path.Combine(dir, name);
             var rel = relDir.Length == 0 ? name : $"{relDir}/{name}";
             if (!isLink)

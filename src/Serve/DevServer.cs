@@ -115,20 +115,22 @@ public static class DevServer
         if (type.StartsWith("text/") || type is "application/javascript" or "application/json" or "image/svg+xml") type += "; charset=utf-8";
         ctx.Response.ContentType = type;
         if (file.EndsWith(".html", StringComparison.Ordinal))
-            bytes = Encoding.UTF8.GetBytes(LiveReload.Inject(Encoding.UTF8.GetString(bytes), basePath));
+            bytes = Encoding.UTF8.GetBytes(LiveReload.Inject(Encoding.UTF8.GetString(bytes), basePath, ServeSession.Fingerprint(bytes)));
         await ctx.Response.Body.WriteAsync(bytes);
     }
 
-    /// <summary>Until the browser goes away or the server stops: Kestrel's shutdown waits for open requests to end.</summary>
     /// <summary>The output file the listening page shows, from the `page` its script sends (its URL path, decoded as Kestrel decodes request paths).</summary>
     private static string? PageShown(HttpContext ctx, string basePath) =>
         Uri.UnescapeDataString(ctx.Request.Query["page"].ToString()) is var page && page.StartsWith(basePath, StringComparison.Ordinal) ? FileOf(page[basePath.Length..]) : null;
 
+    /// <summary>Until the browser goes away or the server stops: Kestrel's shutdown waits for open requests to end.</summary>
     private static async Task StreamEvents(HttpContext ctx, ServeSession session, string? page, CancellationToken stop)
     {
         ctx.Response.ContentType = "text/event-stream";
         ctx.Response.Headers.CacheControl = "no-store";
-        var events = session.Subscribe(page);
+        // The fingerprint is ours (hex digits) unless someone else calls the stream; anything else counts as unknown.
+        var shown = ctx.Request.Query["shown"].ToString() is { Length: 24 } hex && hex.All(char.IsAsciiHexDigitLower) ? hex : null;
+        var events = session.Subscribe(page, shown);
         using var ended = CancellationTokenSource.CreateLinkedTokenSource(ctx.RequestAborted, stop);
         try
         {

@@ -3,8 +3,9 @@ using System.Threading.Channels;
 namespace SiteGen.Serve;
 
 /// <summary>
-/// The open pages listening for live-reload events, each with the output file it shows (when its script said), so an
-/// edit's preview reloads the pages it changed at once and the full build reloads the rest.
+/// The open pages listening for live-reload events, each with the output file it shows and a fingerprint of the bytes it
+/// was served (when its script said), so an edit's preview reloads the pages it changed at once, the full build reloads
+/// the rest, and a page whose bytes did not change is not reloaded, however often its browser reconnects.
 /// </summary>
 public sealed class Listeners
 {
@@ -15,18 +16,20 @@ public sealed class Listeners
     {
         public ChannelReader<string> Reader => channel.Reader;
         public string? Page => page;
-        /// <summary>The page's bytes a preview reloaded it with, since the last full build.</summary>
-        public byte[]? Previewed { get; set; }
+        /// <summary>
+        /// <see cref="ServeSession.Fingerprint"/> of the bytes the page shows: as its script said when it was served, then
+        /// those of the preview it was last reloaded with. Null when not known: any new build reloads it.
+        /// </summary>
+        public string? Shown { get; set; }
         public void Send(string message) => channel.Writer.TryWrite(message);
     }
 
-    public Listener Add(string? page, string? firstMessage)
+    public Listener Add(string? page, string? shown)
     {
-        var listener = new Listener(Channel.CreateUnbounded<string>(), page);
+        var listener = new Listener(Channel.CreateUnbounded<string>(), page) { Shown = shown };
         lock (_all)
         {
             _all.Add(listener);
-            if (firstMessage is not null) listener.Send(firstMessage);
         }
         return listener;
     }

@@ -8,12 +8,12 @@ public static class LiveReload
 {
     public const string EventsPath = "__sitegen/events";
 
-    public static string Script(string basePath) => $$"""
+    public static string Script(string basePath, string shown) => $$"""
         <script>/* SiteGen serve: live reload */(() => {
           const key = 'sitegen-scroll:' + location.pathname;
           const y = sessionStorage.getItem(key);
           if (y !== null) { sessionStorage.removeItem(key); addEventListener('load', () => scrollTo(0, Number(y))); }
-          const events = new EventSource({{JsonString(basePath + EventsPath)}} + '?page=' + encodeURIComponent(location.pathname));
+          const events = new EventSource({{JsonString(basePath + EventsPath)}} + '?page=' + encodeURIComponent(location.pathname) + '&shown={{shown}}');
           events.addEventListener('reload', () => { sessionStorage.setItem(key, String(scrollY)); location.reload(); });
           events.addEventListener('problems', e => {
             let o = document.getElementById('sitegen-overlay');
@@ -32,9 +32,10 @@ public static class LiveReload
     private static string JsonString(string value) => "\"" + System.Text.Json.JsonEncodedText.Encode(value) + "\"";
 
     /// <summary>Puts the script before `&lt;/body&gt;` (or at the end when there is none).</summary>
-    public static string Inject(string html, string basePath)
+    /// <param name="shown">The page's <see cref="ServeSession.Fingerprint"/> (hex digits), which the script sends back when it connects.</param>
+    public static string Inject(string html, string basePath, string shown)
     {
         var at = html.LastIndexOf("</body>", StringComparison.OrdinalIgnoreCase);
-        return at < 0 ? html + Script(basePath) : html[..at] + Script(basePath) + html[at..];
+        return at < 0 ? html + Script(basePath, shown) : html[..at] + Script(basePath, shown) + html[at..];
     }
 }

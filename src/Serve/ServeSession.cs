@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Security.Cryptography;
 using System.Text.Json;
 using System.Threading.Channels;
 using SiteGen.Content;
@@ -103,10 +104,9 @@ public sealed class ServeSession(BuildOptions options, TextWriter log)
                 foreach (var listener in _listeners.All())
                 {
                     if (listener.Page is not { } page || !preview.Contains(page)) continue;
-                    var shown = listener.Previewed ?? (Current.Contains(page) ? Current.Bytes(page) : null);
-                    var now = preview.Bytes(page);
-                    if (shown is not null && shown.AsSpan().SequenceEqual(now)) continue;
-                    listener.Previewed = now;
+                    var now = Fingerprint(preview.Bytes(page));
+                    if (listener.Shown == now) continue;
+                    listener.Shown = now;
                     reload.Add(listener);
                 }
             }
@@ -239,13 +239,15 @@ public sealed class ServeSession(BuildOptions options, TextWriter log)
                 _preview = null;
                 _due?.SetResult();
                 _due = null;
-                foreach (var listener in _listeners.All())
-                {
-                    // A page a preview already reloaded with these very bytes is not reloaded again.
-                    var same = listener is { Previewed: { } previewed, Page: { } page } && Current.Contains(page) && previewed.AsSpan().SequenceEqual(Current.Bytes(page));
-                    if (result.Succeeded && !same) reload.Add(listener);
-                    listener.Previewed = null;
-                }
+                // A page already showing these very bytes (unchanged, or reloaded by a preview) is not reloaded again.
+                if (result.Succeeded)
+                    foreach (var listener in _listeners.All())
+                    {
+                        var now = ServedFingerprint(Current, listener.Page);
+                        if (listener.Shown is not null && listener.Shown == now) continue;
+                        listener.Shown = now;
+                        reload.Add(listener);
+                    }
             }
         }
         if (result.Succeeded)
@@ -264,9 +266,34 @@ public sealed class ServeSession(BuildOptions options, TextWriter log)
 
     private string ReloadEvent => $"event: reload\ndata: {Version}\n\n";
 
-    /// <summary>A browser connecting gets the current problems at once, then every later event.</summary>
+    /// <summary>
+    /// A browser connecting gets the current problems at once, and a reload when its page was served before a build or
+    /// preview it has not seen (it loaded just before a save, or reconnected after one); then every later event.
+    /// </summary>
     /// <param name="page">The output file it shows, when its script said.</param>
-    public ChannelReader<string> Subscribe(string? page = null) => _listeners.Add(page, _problemsEvent).Reader;
+    /// <param name="shown">The <see cref="Fingerprint"/> of the bytes it was served, when its script said; otherwise those it would be served now.</param>
+    public ChannelReader<string> Subscribe(string? page = null, string? shown = null)
+    {
+        lock (_state)
+        {
+            // What a request for the page gets now without waiting; unknown while it waits for a build.
+            var now = page is not null && _preview?.Contains(page) == true ? Fingerprint(_preview.Bytes(page))
+                : _due is null ? ServedFingerprint(Current, page) : null;
+            var listener = _listeners.Add(page, shown ?? now);
+            if (_problemsEvent is not null) listener.Send(_problemsEvent);
+            else if (shown is not null && now is not null && shown != now) listener.Send(ReloadEvent);
+            return listener.Reader;
+        }
+    }
+
+    /// <summary>A short, stable name for a page's bytes: what a page's script says it shows.</summary>
+    public static string Fingerprint(ReadOnlySpan<byte> bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes), 0, 12);
+
+    /// <summary>The fingerprint of what a request for <paramref name="page"/> gets from <paramref name="tree"/>: the page, or the 404 page.</summary>
+    private static string? ServedFingerprint(OutputTree tree, string? page) =>
+        page is null ? null
+        : tree.Contains(page) ? Fingerprint(tree.Bytes(page))
+        : tree.Contains("404.html") ? Fingerprint(tree.Bytes("404.html")) : null;
 
     public void Unsubscribe(ChannelReader<string> reader) => _listeners.Remove(reader);
 }

@@ -38,6 +38,7 @@ public sealed class SiteWatcher : IDisposable
     {
         var rel = Path.GetRelativePath(_root, fullPath).Replace('\\', '/');
         if (!(rel == "site.yml" || rel.StartsWith("content/", StringComparison.Ordinal) || rel.StartsWith("templates/", StringComparison.Ordinal))) return;
+        if (rel.Split('/').Any(SiteFiles.IsIgnored)) return; // an editor's swap, lock or backup file: not part of the site
         lock (_pending) _pending.Add(rel);
         _debounce.Change(DebounceMs, Timeout.Infinite);
     }

@@ -200,4 +200,101 @@ public class ServePreviewTests
         Assert.Contains("<h1 class=\"edited\">", ServedNow(session, List));
         Assert.Null(ServedNow(session, "en/notes/a/index.html"));
     }
+
+    /// <summary>
+    /// A browser reloaded by a preview connects again, saying which bytes it shows: the full build that makes those same
+    /// bytes does not reload it a second time (it did, since a new connection had forgotten the preview).
+    /// </summary>
+    [Fact]
+    public async Task A_page_reloaded_by_a_preview_and_connected_again_is_not_reloaded_by_the_full_build()
+    {
+        using var site = new TestSite(Site);
+        var session = await Serve(site);
+        var first = session.Subscribe(APage, Shown(session.Current.Bytes(APage)));
+        Edit(site, A, "Text.", "Text, edited.");
+        await Change(session, A);
+        Assert.True(first.TryRead(out var reload) && reload.StartsWith("event: reload"));
+
+        // The browser reloads: it gets the preview, and its script connects again with that page's fingerprint.
+        session.Unsubscribe(first);
+        var again = session.Subscribe(APage, Shown(System.Text.Encoding.UTF8.GetBytes(ServedNow(session, APage)!)));
+        Assert.True((await session.RebuildAsync("full build")).Succeeded);
+
+        Assert.False(again.TryRead(out var extra), $"reloaded again: {extra}");
+    }
+
+    /// <summary>
+    /// A page loaded just before a save whose script connects only after the build: the build's reload went to nobody,
+    /// so connecting with the old page's fingerprint reloads it at once (it stayed stale before).
+    /// </summary>
+    [Fact]
+    public async Task A_page_that_connects_after_a_build_it_did_not_see_is_reloaded_at_once()
+    {
+        using var site = new TestSite(Site);
+        var session = await Serve(site);
+        var loaded = Shown(session.Current.Bytes(APage));
+        Edit(site, A, "Text.", "Text, edited.");
+        await Change(session, A);
+        Assert.True((await session.RebuildAsync("full build")).Succeeded);
+
+        var events = session.Subscribe(APage, loaded);
+
+        Assert.True(events.TryRead(out var reload) && reload.StartsWith("event: reload"));
+        // Connecting with what it shows now gives nothing.
+        Assert.False(session.Subscribe(APage, Shown(session.Current.Bytes(APage))).TryRead(out _));
+    }
+
+    [Fact]
+    public async Task An_open_page_the_full_build_did_not_change_is_not_reloaded()
+    {
+        using var site = new TestSite(Site);
+        var session = await Serve(site);
+        var onAbout = session.Subscribe(About, Shown(session.Current.Bytes(About)));
+        Edit(site, A, "Text.", "Text, edited.");
+        await Change(session, A);
+
+        Assert.True((await session.RebuildAsync("full build")).Succeeded);
+
+        Assert.False(onAbout.TryRead(out var extra), $"reloaded: {extra}");
+    }
+
+    private static string Shown(byte[] bytes) => ServeSession.Fingerprint(bytes);
+
+    /// <summary>
+    /// A folder swapped for another copy is one watcher event for the folder: its pages are not previewed from the old
+    /// copy (they were, for as long as the full build took) but wait for the full build.
+    /// </summary>
+    [Fact]
+    public async Task A_folder_swapped_for_another_copy_is_not_previewed_from_the_old_one()
+    {
+        using var site = new TestSite(Site);
+        var session = await Serve(site);
+        session.Subscribe(APage);
+        var notes = Path.Combine(site.Root, "content/en/notes");
+        var copy = notes + "-copy";
+        Disk.CopyTree(notes, copy);
+        File.WriteAllText(Path.Combine(copy, "a.md"), File.ReadAllText(Path.Combine(notes, "a.md")).Replace("Text.", "Text, swapped."));
+        Directory.Move(notes, notes + "-old");
+        Directory.Move(copy, notes);
+
+        await Change(session, "content/en/notes");
+
+        Assert.Null(ServedNow(session, APage));
+        Assert.True((await session.RebuildAsync("full build")).Succeeded);
+        Assert.Contains("Text, swapped.", ServedNow(session, APage));
+    }
+
+    [Fact]
+    public async Task A_folder_moved_out_of_the_site_is_not_previewed()
+    {
+        using var site = new TestSite(Site);
+        var session = await Serve(site);
+        session.Subscribe(APage);
+        var notes = Path.Combine(site.Root, "content/en/notes");
+        Directory.Move(notes, Path.Combine(site.Root, "notes-moved-out"));
+
+        await Change(session, "content/en/notes");
+
+        Assert.Null(ServedNow(session, APage));
+    }
 }

@@ -79,7 +79,7 @@ public class ServeSecurityTests
     [Fact]
     public void The_live_reload_script_writes_the_path_as_a_json_string()
     {
-        var script = LiveReload.Script("/x'+alert(1)+'</script>/");
+        var script = LiveReload.Script("/x'+alert(1)+'</script>/", ServeSession.Fingerprint("page"u8));
         Assert.Contains("new EventSource(\"/x\\u0027\\u002Balert(1)\\u002B\\u0027\\u003C/script\\u003E/__sitegen/events\" + '?page='", script);
     }
 }

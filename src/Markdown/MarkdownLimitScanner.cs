@@ -20,10 +20,13 @@ internal sealed class MarkdownLimitScanner(string body)
     private int _fenceQuotes;
     private int _brackets;                     // open in the current paragraph
     private int _emphasis;
-    private int _openLinks;                    // `](` in the current paragraph not yet followed by a `)`
+    private readonly List<OpenLink> _openLinks = new(); // `](` in the current paragraph whose `)` is not found yet, oldest first
     private long _openLinkStarts;              // the sum of their positions
-    private (int Line, int Column) _firstOpenLink;
+    private int _parens;                       // `(` not yet closed by a `)` in the current paragraph
     private long _openLinkSearch;              // characters searched for their `)` in the page so far
+
+    /// <param name="Depth">The parentheses open just after its `(`: the `)` that brings them below this closes it.</param>
+    private readonly record struct OpenLink(int At, int Depth, int Line, int Column);
 
     public Violation? Run()
     {
@@ -135,11 +138,13 @@ internal sealed class MarkdownLimitScanner(string body)
                 _brackets = Math.Max(0, _brackets - 1);
                 if (i + 1 < end && body[i + 1] == '(')
                 {
-                    if (_openLinks++ == 0) _firstOpenLink = (line, i - start + 1);
+                    _openLinks.Add(new OpenLink(i, ++_parens, line, i - start + 1));
                     _openLinkStarts += i;
+                    i++;
                 }
             }
-            else if (c == ')' && CloseOpenLinks(i) is { } open) return open;
+            else if (c == '(') _parens++;
+            else if (c == ')' && _parens > 0 && CloseLinksAt(i) is { } open) return open;
             else if (c is '*' or '_' or '`')
             {
                 var run = 1;
@@ -167,16 +172,34 @@ internal sealed class MarkdownLimitScanner(string body)
     }
 
     /// <summary>
-    /// A `)` (or the paragraph's end) ends the search for every link opened before it: Markdig searched from each `](`
-    /// to here. The sum over the page is what the limit counts; it is reported at the first of the open links.
+    /// A `)` ends the search for the links whose destination it closes: those opened inside as many parentheses as are
+    /// open now (Markdig keeps a balanced `(…)` in a destination, so a `)` that closes one ends no link). The sum over the
+    /// page of the characters searched from each `](` is what the limit counts.
     /// </summary>
+    private Violation? CloseLinksAt(int at)
+    {
+        while (_openLinks.Count > 0 && _openLinks[^1].Depth >= _parens)
+        {
+            var link = _openLinks[^1];
+            _openLinks.RemoveAt(_openLinks.Count - 1);
+            _openLinkStarts -= link.At;
+            _openLinkSearch += at - link.At;
+            if (_openLinkSearch > OpenLinkSearch) return new(link.Line, link.Column, OpenLinkSearchMessage);
+        }
+        _parens--;
+        return null;
+    }
+
+    /// <summary>The paragraph's end ends the search for every link still open; the limit is reported at the first of them.</summary>
     private Violation? CloseOpenLinks(int at)
     {
-        if (_openLinks == 0) return null;
-        _openLinkSearch += (long)_openLinks * at - _openLinkStarts;
-        _openLinks = 0;
+        _parens = 0;
+        if (_openLinks.Count == 0) return null;
+        _openLinkSearch += (long)_openLinks.Count * at - _openLinkStarts;
+        var first = _openLinks[0];
+        _openLinks.Clear();
         _openLinkStarts = 0;
-        return _openLinkSearch > OpenLinkSearch ? new(_firstOpenLink.Line, _firstOpenLink.Column, OpenLinkSearchMessage) : null;
+        return _openLinkSearch > OpenLinkSearch ? new(first.Line, first.Column, OpenLinkSearchMessage) : null;
     }
 
     /// <returns>Where the first backtick run of exactly <paramref name="length"/> from <paramref name="from"/> starts; -1 if none.</returns>
@@ -225,7 +248,7 @@ internal sealed class MarkdownLimitScanner(string body)
     private bool IsBlank(int pos, int end) => body.AsSpan(pos, end - pos).IndexOfAnyExcept(" \t\r") < 0;
 
     // Where an inline limit may change: the rest of a line is skipped to the next of these.
-    private static readonly System.Buffers.SearchValues<char> InlineMarks = System.Buffers.SearchValues.Create("\\[]*_`|)");
+    private static readonly System.Buffers.SearchValues<char> InlineMarks = System.Buffers.SearchValues.Create("\\[]*_`|()");
 
     private static bool IsSpace(char c) => c is ' ' or '\t' or '\r' || char.IsWhiteSpace(c);
 

@@ -116,12 +116,13 @@ public class Attack2RegressionTests
 
     /// <summary>
     /// Markdig searches the rest of the paragraph for the `)` of every `[text](url` left open, so 80,000 of them on one
-    /// line (400 KB) took 40 s with no error. The search they would cost is counted before Markdig parses.
+    /// line (400 KB) took 40 s with no error, and as many `[a](b()` 73 s. The search they would cost is counted before Markdig parses.
     /// </summary>
     [Theory]
     [InlineData("[a](b")]
     [InlineData("[](x (")]
     [InlineData("![a](b")]
+    [InlineData("[a](b()")] // a balanced `(…)` belongs to the destination: its `)` closes no link (took 73 s)
     public void Links_left_open_on_one_line_end_at_the_first_of_them(string open)
     {
         using var site = new TestSite(Pages);
@@ -134,7 +135,7 @@ public class Attack2RegressionTests
     [Fact]
     public void Many_links_and_a_few_left_open_render()
     {
-        var closed = string.Concat(Enumerable.Repeat("[a](b) ", 20_000));
+        var closed = string.Concat(Enumerable.Repeat("[a](b) [w](https://en.wikipedia.org/wiki/Mercury_(planet)) ", 10_000));
         var list = string.Join("\n", Enumerable.Range(1, 2_000).Select(i => $"- [item {i}](p{i}.md) and [another](https://example.com/{i}"));
         using var site = new TestSite(Pages);
         site.Write("content/en/p.md", $"---\ntitle: Page\n---\n{closed}\n\n{list}\n");

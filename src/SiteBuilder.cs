@@ -122,7 +122,7 @@ public sealed class SiteBuilder(BuildOptions options)
 
     /// <summary>
     /// What `serve` previews edits on: a copy of a loaded site's pages with their own index and page models, made once
-    /// per good build (at 2,000 pages per language the index and models are most of a preview's time). Edits replace the
+    /// per good build (on a large site the index and models would be most of a preview's time). Edits replace the
     /// text of its pages (<see cref="Edited"/>), so it is never shared with a build.
     /// </summary>
     public sealed record PreviewSite(LoadedSite Site, PageModelBuilder Models, bool Bilingual);

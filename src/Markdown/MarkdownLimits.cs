@@ -31,7 +31,7 @@ public static class MarkdownLimits
 
     /// <summary>
     /// Characters searched for the `)` of links left open (`[a](b` with no `)`), summed over a page: Markdig searches the
-    /// rest of the paragraph for each one, so 80,000 on one line took 40 s.
+    /// rest of the paragraph for each one, so the cost grows with the square of their number on one line.
     /// </summary>
     public const long OpenLinkSearch = 100_000_000;
 

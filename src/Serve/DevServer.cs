@@ -32,7 +32,12 @@ public static class DevServer
         await session.PrepareAsync();
         var app = await StartAsync(session, port, basePath, log, stop);
         if (app is null) return 2;
-        using var watcher = new SiteWatcher(options.Root, session.ChangedAsync);
+        using var watcher = new SiteWatcher(options.Root, async changed =>
+        {
+            // A fault of SiteGen's in a rebuild ends that rebuild, not the server (the watcher's thread would end the process).
+            try { await session.ChangedAsync(changed); }
+            catch (Exception e) { log.WriteLine($"error: internal error: {e.Message} (this is a bug in SiteGen; the last good build is still served)"); }
+        });
         await app.WaitForShutdownAsync(stop);
         log.WriteLine("Stopped.");
         return 0;

@@ -40,7 +40,7 @@ public sealed class TemplateFunctions
         fns["translation_in"] = new TemplateFunction(2, (c, span, a) => a[0] is ScriptObject page
             ? models.TranslationIn(page, Text(c, a[1]))
             : throw new ScriptRuntimeException(span, $"translation_in expects a page, got '{a[0]}'"));
-        fns["json"] = new TemplateFunction(1, (_, _, a) => Json(a[0]));
+        fns["json"] = new TemplateFunction(1, (_, span, a) => Json(a[0], span));
     }
 
     private ScriptObject GetPage(LanguageConfig lang, SourceSpan span, string path) =>
@@ -92,14 +92,14 @@ public sealed class TemplateFunctions
     }
 
     /// <summary>JSON for a `<script type="application/ld+json">` block; `<` is escaped so no value can close the script.</summary>
-    private static TrustedHtml Json(object? value)
+    private static TrustedHtml Json(object? value, SourceSpan span)
     {
         // One buffer and writer per thread, reset for each call (the head of every page has a JSON-LD block).
         var buffer = _jsonBuffer ??= new ArrayBufferWriter<byte>();
         var writer = _jsonWriter ??= new Utf8JsonWriter(buffer, JsonOptions);
         buffer.ResetWrittenCount();
         writer.Reset(buffer);
-        Write(writer, value);
+        Write(writer, value, 0, span);
         writer.Flush();
         return new TrustedHtml(System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan));
     }
@@ -113,9 +113,14 @@ public sealed class TemplateFunctions
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
     };
 
+    /// <summary>How deep `json` follows values: a page model refers back to itself (`page.translations[0].translations`).</summary>
+    public const int JsonDepth = 32;
+
     /// <summary>Template values written directly: no reflection-built serializer to set up on every run.</summary>
-    private static void Write(Utf8JsonWriter writer, object? value)
+    private static void Write(Utf8JsonWriter writer, object? value, int depth, SourceSpan span)
     {
+        if (depth > JsonDepth && value is ScriptObject or ScriptArray)
+            throw new ScriptRuntimeException(span, $"json: the value nests deeper than {JsonDepth} levels (a page refers back to itself through its translations, prev or next; pass json the fields you need, e.g. {{{{ json {{title: page.title, url: page.url}} }}}})");
         switch (value)
         {
             case null: writer.WriteNullValue(); break;
@@ -124,13 +129,13 @@ public sealed class TemplateFunctions
                 foreach (var (key, item) in o)
                 {
                     writer.WritePropertyName(key);
-                    Write(writer, item);
+                    Write(writer, item, depth + 1, span);
                 }
                 writer.WriteEndObject();
                 break;
             case ScriptArray a:
                 writer.WriteStartArray();
-                foreach (var item in a) Write(writer, item);
+                foreach (var item in a) Write(writer, item, depth + 1, span);
                 writer.WriteEndArray();
                 break;
             case TrustedHtml h: writer.WriteStringValue(h.Html); break;

@@ -129,7 +129,7 @@ public sealed class TemplateRenderer(TemplateStore templates, TemplateFunctions 
     private static void StartPage() => (_context ??= new EscapingTemplateContext()).StartPage();
 
     // A limit passed in a template every page uses (a footer doubling a string) is passed again by each page, each
-    // costing the limit's worth of time and memory: over 5 GB for 25 pages. After the first, the build has failed with
+    // costing the limit's worth of time and memory. After the first, the build has failed with
     // that one error and no more templates are rendered.
     private volatile bool _limitPassed;
 

@@ -93,6 +93,19 @@ public class TemplateTests
         Assert.Contains(LayoutErrors(call), e => e.StartsWith("templates/layouts/page.html:1:") && e.Contains(message));
     }
 
+    /// <summary>A page model refers back to itself through its translations: `json page` failed with .NET's serializer text.</summary>
+    [Fact]
+    public void Json_of_a_value_that_refers_back_to_itself_is_an_error_in_the_authors_terms()
+    {
+        var files = "-- content/en/p.md --\n---\ntitle: P\n---\nbody\n-- content/zh-Hant/p.md --\n---\ntitle: 頁\n---\n內文\n";
+        var errors = LayoutErrors("<script type=\"application/ld+json\">{{ json page }}</script>", files);
+
+        // Both pages fail the same way at the same place: one error.
+        Assert.Equal(["templates/layouts/page.html:1:39: error: json: the value nests deeper than 32 levels (a page refers back to itself through its translations, prev or next; pass json the fields you need, e.g. {{ json {title: page.title, url: page.url} }}) (while rendering content/en/p.md)"],
+            errors.Where(e => e.Contains("error")));
+        Assert.DoesNotContain(LayoutErrors("{{ json {title: page.title, url: page.url} }}", files), e => e.Contains("error"));
+    }
+
     [Theory]
     [InlineData("{{ page.title = \"x\" }}")]
     [InlineData("{{ site.title = \"x\" }}")]

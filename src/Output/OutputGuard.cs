@@ -1,9 +1,17 @@
 namespace SiteGen.Output;
 
-/// <summary>Refuses output folders whose replacement would destroy someone's files.</summary>
+/// <summary>Refuses output folders whose replacement would destroy someone's files, or that no build could fill.</summary>
 public static class OutputGuard
 {
     public const string Marker = ".sitegen";
+
+    /// <summary>
+    /// The longest output folder path: with a page path of up to <see cref="Content.UrlMapper.MaxPathLength"/> under the
+    /// staging folder beside it, every file's path stays within the 4,096 bytes Linux allows.
+    /// </summary>
+    public const int MaxPath = 2_048;
+    /// <summary>The longest output folder name, in UTF-8 bytes: the staging folder beside it adds 42 to the 255 a name may have.</summary>
+    public const int MaxName = 200;
 
     /// <returns>why the folder is refused, or null when it is safe to replace.</returns>
     public static string? Check(string siteRoot, string outDir)
@@ -18,6 +26,10 @@ public static class OutputGuard
         var root = Resolve(siteRoot);
         var home = Resolve(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile));
         if (Path.GetPathRoot(output) == output) return $"refusing to use the file system root {output} as output folder";
+        if (System.Text.Encoding.UTF8.GetByteCount(output) > MaxPath)
+            return $"refusing to use an output folder whose path is {System.Text.Encoding.UTF8.GetByteCount(output):N0} bytes long (the limit is {MaxPath:N0}, so that every page's path under it fits the system's limit); choose a shorter --out";
+        if (System.Text.Encoding.UTF8.GetByteCount(Path.GetFileName(output)) > MaxName)
+            return $"refusing to use an output folder whose name is {System.Text.Encoding.UTF8.GetByteCount(Path.GetFileName(output)):N0} bytes long (the limit is {MaxName:N0}: the build writes beside it under a longer name); choose a shorter --out";
         if (output == home) return $"refusing to use the home folder {output} as output folder";
         if (root == output || root.StartsWith(output + Path.DirectorySeparatorChar)) return $"refusing to use {output} as output folder: it holds the site";
         foreach (var source in new[] { "content", "templates", "site.yml" })

@@ -57,6 +57,24 @@ public class CliTests
         Assert.Equal("error: refusing to use the file system root / as output folder", stderr.TrimEnd('\n'));
     }
 
+    /// <summary>
+    /// An output path so long that a page's path under it passed the system's limit was an internal error (exit 70), and
+    /// a folder name so long that the staging folder's name passed it one in .NET's words (exit 2): both are refused first.
+    /// </summary>
+    [Theory]
+    [InlineData(17, 200, "path is 3,4")]
+    [InlineData(1, 230, "name is 230 bytes long (the limit is 200")]
+    public void An_output_folder_no_build_could_fill_is_refused_as_a_usage_error(int folders, int nameLength, string reason)
+    {
+        using var site = new TestSite(Pair);
+        var outDir = Path.Combine([site.Root, .. Enumerable.Repeat(new string('r', nameLength), folders)]);
+        var (code, _, stderr) = Run("build", "--root", site.Root, "--out", outDir);
+        Assert.Equal(2, code);
+        Assert.StartsWith("error: refusing to use an output folder whose ", stderr);
+        Assert.Contains(reason, stderr);
+        Assert.Single(stderr.TrimEnd('\n').Split('\n'));
+    }
+
     /// <summary>Stands in for a fault inside SiteGen: the summary line cannot be written.</summary>
     private sealed class FailingWriter : StringWriter
     {

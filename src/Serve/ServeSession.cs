@@ -39,6 +39,8 @@ public sealed class ServeSession(BuildOptions options, TextWriter log)
     private (SiteBuilder.LoadedSite Of, SiteBuilder.PreviewSite Site)? _previewSite;
     /// <summary>Set while some page may be out of date: done when a build has caught up with every edit.</summary>
     private TaskCompletionSource? _due;
+    /// <summary>Done, and replaced, each time a preview is served: a request waiting for its page may find it there.</summary>
+    private TaskCompletionSource _previewed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private CancellationTokenSource? _running;
 
     public string Root => options.Root;
@@ -101,6 +103,8 @@ public sealed class ServeSession(BuildOptions options, TextWriter log)
             {
                 if (edit != _edits || _due is null) return; // a newer edit, or a build already caught up
                 _preview = preview;
+                _previewed.SetResult();
+                _previewed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
                 foreach (var listener in _listeners.All())
                 {
                     if (listener.Page is not { } page || !preview.Contains(page)) continue;
@@ -122,7 +126,7 @@ public sealed class ServeSession(BuildOptions options, TextWriter log)
     /// <summary>The preview's copy of the last good build, made when there is a newer build. Under <see cref="_previewing"/>.</summary>
     private SiteBuilder.PreviewSite PreviewSite(SiteBuilder builder, SiteBuilder.LoadedSite loaded)
     {
-        if (_previewSite?.Of != loaded) _previewSite = (loaded, builder.Preview(loaded));
+        if (!ReferenceEquals(_previewSite?.Of, loaded)) _previewSite = (loaded, builder.Preview(loaded));
         return _previewSite.Value.Site;
     }
 
@@ -152,21 +156,22 @@ public sealed class ServeSession(BuildOptions options, TextWriter log)
     }
 
     /// <summary>
-    /// The output to answer a request for <paramref name="path"/> from: the preview when it has that file, otherwise the
-    /// last good build once it has caught up with every edit (never a page older than an edit the watcher reported).
+    /// The output to answer a request for <paramref name="path"/> from: the preview when it has that file (or the folder
+    /// `path/` that a request without the slash is redirected to), as soon as it is served, otherwise the last good build
+    /// once it has caught up with every edit (never a page older than an edit the watcher reported).
     /// </summary>
     public async Task<OutputTree> OutputFor(string path, CancellationToken abort)
     {
         while (true)
         {
-            Task due;
+            Task changed;
             lock (_state)
             {
                 if (_due is null) return Current;
-                if (_preview is { } preview && preview.Contains(path)) return preview;
-                due = _due.Task;
+                if (_preview is { } preview && (preview.Contains(path) || preview.Contains(path + "/index.html"))) return preview;
+                changed = Task.WhenAny(_due.Task, _previewed.Task);
             }
-            await due.WaitAsync(abort);
+            await changed.WaitAsync(abort);
         }
     }
 

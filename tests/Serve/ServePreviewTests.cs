@@ -297,4 +297,25 @@ public class ServePreviewTests
 
         Assert.Null(ServedNow(session, APage));
     }
+
+    /// <summary>
+    /// A request that arrives between the save and its preview waited for the whole full build although the preview
+    /// had its page; so did a request for the page without its trailing slash (which is redirected).
+    /// </summary>
+    [Fact]
+    public async Task A_request_waiting_for_an_edited_page_gets_the_preview_as_soon_as_it_is_served()
+    {
+        using var site = new TestSite(Site);
+        var session = await Serve(site);
+        Edit(site, A, "Text.", "Text, edited.");
+        var edit = session.Note([A]);
+        var waiting = session.OutputFor(APage, CancellationToken.None);
+        var withoutSlash = session.OutputFor("en/notes/a", CancellationToken.None);
+        Assert.False(waiting.IsCompleted);
+
+        await session.PreviewAsync(edit, "edit");
+
+        Assert.Contains("Text, edited.", (await waiting).Text(APage));
+        Assert.True((await withoutSlash).Contains(APage));
+    }
 }

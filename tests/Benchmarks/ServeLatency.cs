@@ -19,7 +19,8 @@ public static class ServeLatency
         var root = Paths.CopySite(site);
         var port = FreePort();
         using var stop = new CancellationTokenSource();
-        var server = DevServer.RunAsync(new BuildOptions { Root = root }, port, "/", TextWriter.Null, stop.Token);
+        var log = new LogLines();
+        var server = DevServer.RunAsync(new BuildOptions { Root = root }, port, "/", log, stop.Token);
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
         var page = $"http://127.0.0.1:{port}/en/{pagePath[..^".md".Length]}/";
         while (true) { try { await http.GetStringAsync(page); break; } catch (HttpRequestException) { await Task.Delay(50); } }
@@ -34,10 +35,10 @@ public static class ServeLatency
         for (var i = 0; i < runs; i++)
         {
             // A paragraph added at the end of the page's text: a body edit, as typing in any page is.
-            var (wall, cpu) = await Measure(http, events, page, content, originalContent.TrimEnd() + $"\n\nEdited {i} times.\n", $"Edited {i} times.");
+            var (wall, cpu) = await Measure(http, events, log, page, content, originalContent.TrimEnd() + $"\n\nEdited {i} times.\n", $"Edited {i} times.");
             contentTimes.Add(wall);
             contentCpu.Add(cpu);
-            (wall, cpu) = await Measure(http, events, page, template, originalTemplate.Replace("</footer>", $"<p>edit {i}</p></footer>"), $"edit {i}");
+            (wall, cpu) = await Measure(http, events, log, page, template, originalTemplate.Replace("</footer>", $"<p>edit {i}</p></footer>"), $"edit {i}");
             templateTimes.Add(wall);
             templateCpu.Add(cpu);
         }
@@ -52,8 +53,9 @@ public static class ServeLatency
 
     /// <returns>The wall time, and the CPU time of the whole process (all its threads: a figure that a machine shared with
     /// other work disturbs less than the wall time).</returns>
-    private static async Task<(double Wall, double Cpu)> Measure(HttpClient http, StreamReader events, string page, string file, string text, string expect)
+    private static async Task<(double Wall, double Cpu)> Measure(HttpClient http, StreamReader events, LogLines log, string page, string file, string text, string expect)
     {
+        var rebuilt = log.Next(line => line.Contains(": rebuilt in "));
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         await File.WriteAllTextAsync(file, text);
@@ -66,7 +68,9 @@ public static class ServeLatency
         } while (!html.Contains(expect));
         clock.Stop();
         var cpuUsed = Process.GetCurrentProcess().TotalProcessorTime - cpu;
-        await Task.Delay(200); // let the watcher settle before the next save
+        // The next save comes after this one's full build, as an author's next edit usually does: measured while that
+        // build still ran, each preview shared the cores with it.
+        await rebuilt;
         return (clock.Elapsed.TotalMilliseconds, cpuUsed.TotalMilliseconds);
     }
 
@@ -83,5 +87,35 @@ public static class ServeLatency
         var p = ((IPEndPoint)l.LocalEndpoint).Port;
         l.Stop();
         return p;
+    }
+
+    /// <summary>serve's log, line by line, to wait for the line that says a full build has finished.</summary>
+    private sealed class LogLines : TextWriter
+    {
+        private readonly List<(Func<string, bool> Match, TaskCompletionSource Done)> _waiting = new();
+        private readonly System.Text.StringBuilder _line = new();
+        public override System.Text.Encoding Encoding => System.Text.Encoding.UTF8;
+
+        public Task Next(Func<string, bool> match)
+        {
+            var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            lock (_waiting) _waiting.Add((match, done));
+            return done.Task;
+        }
+
+        public override void Write(char value)
+        {
+            lock (_waiting)
+            {
+                if (value != '\n') { _line.Append(value); return; }
+                var line = _line.ToString();
+                _line.Clear();
+                foreach (var w in _waiting.Where(w => w.Match(line)).ToList())
+                {
+                    w.Done.SetResult();
+                    _waiting.Remove(w);
+                }
+            }
+        }
     }
 }

@@ -39,7 +39,8 @@ public class OutputSafetyTests
         var contained = result.Output.Paths.All(p => IsInside(site.Out, p));
         var written = result.Output.Paths.Any(p => p.EndsWith(".html") && result.Output.Text(p).Contains("<h1>Random page</h1>"));
         var reported = result.Diagnostics.Any(d => d.IsError && d.Location?.Path == $"content/en/{safeName}/{safeName}.md");
-        var outcome = safeName.StartsWith('.') ? !written && !reported : written ^ reported;
+        // A folder the site skips (hidden, or named as an editor's backup or autosave file) is neither built nor reported.
+        var outcome = SiteFiles.IsIgnored(safeName) ? !written && !reported : written ^ reported;
         return (contained && outcome).Label($"name '{safeName}': written {written}, reported {reported}, paths {string.Join(" ", result.Output.Paths)}");
     });
 

@@ -56,7 +56,18 @@ public sealed class EscapingTemplateContext : TemplateContext
         // Scriban's own default lets one `regex.match` with a catastrophic pattern run for seconds; the first one over
         // ends the render, so a page costs at most this.
         RegexTimeOut = TemplateLimits.RegexTime;
+        // Scriban's string.split makes an item per piece with no limit: a long value split on every character made
+        // millions of strings on every page. Pieces count as items, as a range's do.
+        if (BuiltinObject["string"] is ScriptObject strings) strings.SetValue("split", SplitWithinLimit, true);
     }
+
+    private static readonly TemplateFunction SplitWithinLimit = new(2, (context, span, a) =>
+    {
+        var text = context.ObjectToString(a[0]) ?? "";
+        var match = context.ObjectToString(a[1]) ?? "";
+        if (match.Length > 0 && text.AsSpan().Count(match) >= TemplateLimits.LoopIterations) throw new TemplateLimitPassed(span, TemplateLimits.Range);
+        return Scriban.Functions.StringFunctions.Split(text, match);
+    });
 
     // Asked once per type and context: Scriban's own objects and arrays get a guard against assignments to read-only ones.
     protected override IObjectAccessor? GetMemberAccessorImpl(object target)

@@ -40,7 +40,16 @@ public class HostileInputTests
         { "recursion that branches", "{{ func f(n); if n > 0; f(n - 1); f(n - 1); end; end; f 60 }}", "templates/partials/x.html:1:18: error: " + TemplateLimits.Work },
         { "output past the page limit", "{{ s = \"<\" * 1000000 }}{{ for i in 1..100; s; end }}", "templates/partials/x.html:1:44: error: " + TemplateLimits.Output },
         { "raw text written in a loop", "{{ for i in 1..199999 }}" + new string('x', 1000) + "{{ end }}", "templates/partials/x.html:1:25: error: " + TemplateLimits.Output },
+        { "a long value split into millions of pieces", "{{ s = \"a,\" * 8000000; x = s | string.split \",\" }}{{ x | array.size }}", "templates/partials/x.html:1:32: error: " + TemplateLimits.Range },
     };
+
+    [Fact]
+    public async Task A_value_split_into_as_many_pieces_as_a_loop_may_have_renders()
+    {
+        var errors = await ErrorsOf(WithPartial("{{ s = \"a,\" * 199999; x = s | string.split \",\" }}{{ x | array.size }} {{ \"a, b,c\" | string.split \",\" | array.join \"|\" }}"));
+
+        Assert.Empty(errors);
+    }
 
     [Theory, MemberData(nameof(TemplateCases))]
     public async Task Hostile_template_ends_with_the_template_line_and_the_page(string what, string partial, string expected)

@@ -80,9 +80,10 @@ public sealed class SiteBuilder(BuildOptions options)
         var bilingual = Bilingual(site);
         var renderer = Renderer(site, bilingual, bag);
         var search = SearchStage.Enabled(config, templates) ? new SearchStage(index, tree, bag) : null;
-        var render = new RenderStage(index, markdown, renderer, tree, links, new ParityChecker(index, bag, options.Strict, markdown.HeadingIdsOf), bilingual, bag, options)
-            { GroupRendered = search is null ? null : search.GroupRendered };
-        var renderFailed = render.Run();
+        var render = new RenderStage(new RenderStage.Inputs(index, markdown, renderer, new ParityChecker(index, bag, options.Strict, markdown.HeadingIdsOf), bilingual),
+            new RenderStage.Outputs(tree, links, bag), options) { GroupRendered = search is null ? null : search.GroupRendered };
+        var rendered = render.Run();
+        var renderFailed = rendered.Failed;
         if (!SpecialPages(renderer, index, render, tree)) renderFailed++;
         foreach (var asset in index.Assets)
             if (_site.Read(asset.FullPath, asset.SourcePath, SiteFiles.Asset, bag) is { } bytes) AddOrReport(tree, asset.OutputPath, bytes, asset.SourcePath, bag);
@@ -96,7 +97,7 @@ public sealed class SiteBuilder(BuildOptions options)
 
         // 8. Check the output as a browser would see it.
         if (renderFailed > 0) links = null;
-        links?.Check(tree.PathSet().Contains, index.Pages.ToDictionary(p => p.OutputPath, p => p.LinkOrigins), index.Pages.ToDictionary(p => p.OutputPath, p => p.ReportedLinks), options.Parallelism);
+        links?.Check(tree.PathSet().Contains, rendered.MarkdownLinks, options.Parallelism);
         Lap("link check");
 
         // 9. Swap the new output in, only when everything succeeded; otherwise the staging folder is deleted on the
@@ -121,18 +122,18 @@ public sealed class SiteBuilder(BuildOptions options)
     }
 
     /// <summary>
-    /// What `serve` previews edits on: a copy of a loaded site's pages with their own index and page models, made once
-    /// per good build (on a large site the index and models would be most of a preview's time). Edits replace the
-    /// text of its pages (<see cref="Edited"/>), so it is never shared with a build.
+    /// What `serve` previews edits on: a loaded site (its pages and index as they are, which nothing changes) with a
+    /// Markdown stage and page models of its own, made once per good build (on a large site the page models would be
+    /// most of a preview's time). Edits replace the text of its pages in its own Markdown stage (<see cref="Edited"/>),
+    /// so that is never shared with a build.
     /// </summary>
     public sealed record PreviewSite(LoadedSite Site, PageModelBuilder Models, bool Bilingual);
 
     public PreviewSite Preview(LoadedSite loaded)
     {
-        var index = new SiteIndex(loaded.Config, loaded.Index.Pages.Select(p => p.Reloaded()), loaded.Index.Assets, new DiagnosticBag(), loaded.Index.Unloadable, options.Strict);
-        var site = loaded with { Index = index };
+        var site = loaded with { Markdown = loaded.Markdown.ForPreview() };
         var bilingual = Bilingual(site);
-        return new PreviewSite(site, new PageModelBuilder(index, site.Markdown.TocOf, bilingual, options.Parallelism), bilingual);
+        return new PreviewSite(site, new PageModelBuilder(site.Index, site.Markdown.TocOf, bilingual, options.Parallelism), bilingual);
     }
 
     /// <summary>
@@ -154,7 +155,8 @@ public sealed class SiteBuilder(BuildOptions options)
             else if (site.Index.BySource(path) is { } page)
             {
                 if (loader.Reload(_site, page) is not { } again || again.FrontMatterText != page.FrontMatterText || again.BodyFirstLine != page.BodyFirstLine) return null;
-                if (again.Body != page.Body) page.ReplaceBody(again.Body);
+                // Both held (the loader keeps bodies), so neither read can fail.
+                if (again.ReadBody(bag) is { } body && body != site.Markdown.Body(page, bag)) site.Markdown.Replace(page, body);
             }
             else if (!LeavesIndexAsItWas(site, path)) return null;
         }
@@ -189,12 +191,11 @@ public sealed class SiteBuilder(BuildOptions options)
     {
         var bag = new DiagnosticBag();
         var tree = new OutputTree();
-        foreach (var page in site.Index.Pages.Where(p => translationKeys.Contains(p.TranslationKey))) page.ForgetLinks();
         var parity = new ParityChecker(site.Index, bag, options.Strict, site.Markdown.HeadingIdsOf);
         var renderer = Renderer(site, preview.Bilingual, bag, preview.Models);
-        var render = new RenderStage(site.Index, site.Markdown, renderer, tree, null, parity, preview.Bilingual, bag, options with { Cache = null })
-            { Only = translationKeys };
-        if (render.Run() > 0) return null;
+        var render = new RenderStage(new RenderStage.Inputs(site.Index, site.Markdown, renderer, parity, preview.Bilingual),
+            new RenderStage.Outputs(tree, null, bag), options with { Cache = null }) { Only = translationKeys };
+        if (render.Run().Failed > 0) return null;
         foreach (var (path, bytes) in site.ThemeAssets.All) tree.Add(path, bytes);
         return bag.HasErrors ? null : tree;
     }
@@ -203,9 +204,9 @@ public sealed class SiteBuilder(BuildOptions options)
     private static bool SpecialPages(TemplateRenderer renderer, SiteIndex index, RenderStage render, OutputTree tree)
     {
         var landing = renderer.RenderSpecial("landing.html", "index.html");
-        if (landing is not null) render.Emit("index.html", landing, renderer.PageWrites);
+        if (landing is not null) render.Emit("index.html", landing);
         var notFound = renderer.RenderSpecial("404.html", "404.html");
-        if (notFound is not null) render.Emit("404.html", notFound, renderer.PageWrites);
+        if (notFound is not null) render.Emit("404.html", notFound);
         var baseUrl = index.Config.BaseUrl;
         if (!string.IsNullOrEmpty(baseUrl)) tree.Add("sitemap.xml", SitemapWriter.Sitemap(index, baseUrl));
         tree.Add("robots.txt", SitemapWriter.Robots(baseUrl));

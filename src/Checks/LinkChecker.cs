@@ -29,9 +29,12 @@ public sealed class LinkChecker(DiagnosticBag bag)
         _pages[path] = LinkScanner.Scan(html, _pool, writes is null || writes.IsEmpty ? null : offset => _origins.Of(writes, offset));
 
     /// <param name="exists">Whether the output holds a file at a site-relative path.</param>
-    /// <param name="origins">For pages rendered from Markdown: where each link URL was written.</param>
+    /// <param name="markdownLinks">
+    /// By output path, for pages rendered from Markdown (as the render stage returns them): where each link URL was
+    /// written, and which links were already reported.
+    /// </param>
     /// <remarks>Pages are checked on every core; the bag sorts what they report.</remarks>
-    public void Check(Func<string, bool> exists, IReadOnlyDictionary<string, Dictionary<string, LinkOrigin>> origins, IReadOnlyDictionary<string, HashSet<string>> alreadyReported, ParallelOptions? parallelism = null)
+    public void Check(Func<string, bool> exists, IReadOnlyDictionary<string, MarkdownLinks> markdownLinks, ParallelOptions? parallelism = null)
     {
         var external = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
         // By path, not by dictionary entry: partitioning key-value pairs is generic code the JIT and ReadyToRun builds compile when they run.
@@ -40,8 +43,9 @@ public sealed class LinkChecker(DiagnosticBag bag)
             var page = _pages[path];
             foreach (var (id, line, column) in page.DuplicateIds)
                 bag.Error(new SourceLocation(path, line, column), $"duplicate id '{id}' on this page");
-            var fromMarkdown = origins.GetValueOrDefault(path);
-            var skip = alreadyReported.TryGetValue(path, out var r) && r.Count > 0 ? r.Select(Normalize).ToHashSet() : null;
+            var links = markdownLinks.GetValueOrDefault(path);
+            var fromMarkdown = links?.Origins;
+            var skip = links is { Reported.Count: > 0 } ? links.Reported.Select(Normalize).ToHashSet() : null;
             var dir = path.Contains('/') ? path[..path.LastIndexOf('/')] : "";
             for (var i = 0; i < page.Links.Length; i++)
                 if (skip is null || !skip.Contains(Normalize(page.Links[i].Url)))
@@ -50,7 +54,7 @@ public sealed class LinkChecker(DiagnosticBag bag)
         ExternalLinks.UnionWith(external.Keys);
     }
 
-    private void CheckLink(string fromPath, string fromDir, ScannedLink link, int written, Func<string, bool> exists, Dictionary<string, LinkOrigin>? origins, ConcurrentDictionary<string, bool> external)
+    private void CheckLink(string fromPath, string fromDir, ScannedLink link, int written, Func<string, bool> exists, IReadOnlyDictionary<string, LinkOrigin>? origins, ConcurrentDictionary<string, bool> external)
     {
         var url = link.Url.Trim();
         if (url.Length == 0 || url == "#") return;
@@ -100,7 +104,7 @@ public sealed class LinkChecker(DiagnosticBag bag)
 
     /// <summary>Where to report a broken link: at the Markdown line that wrote it, in its own words, if it came from Markdown.</summary>
     /// <remarks>Only broken links get here, so the page's few origins are compared one by one, decoded.</remarks>
-    private static (SourceLocation At, string Shown, bool FromMarkdown) Blame(string fromPath, ScannedLink link, string url, Dictionary<string, LinkOrigin>? origins) =>
+    private static (SourceLocation At, string Shown, bool FromMarkdown) Blame(string fromPath, ScannedLink link, string url, IReadOnlyDictionary<string, LinkOrigin>? origins) =>
         origins?.FirstOrDefault(o => Normalize(o.Key) == Normalize(url)).Value is { } origin
             ? (origin.At, origin.Written, true)
             : (new SourceLocation(fromPath, link.Line, link.Column), url, false);

@@ -90,13 +90,11 @@ public sealed class ContentLoader(SiteConfig config, DiagnosticBag bag, bool inc
         if (bytes is null) return null;
         var text = TextFile.Decode(bytes, path, bag);
         if (text is null) return null;
-        if (keepBodies) return Parse(text, path, language, contentPath);
-        var page = Parse(text, path, language, contentPath, (site, file, bytes));
-        page?.DropBody(); // read again when the page renders (see Page.Body)
-        return page;
+        // Without its body, read again when the page renders (see Page.Body).
+        return keepBodies ? Parse(text, path, language, contentPath) : Parse(text, path, language, contentPath, (site, file, bytes));
     }
 
-    /// <param name="file">The file the text was read from, so the body can be read again once dropped; without it, the page always holds its body.</param>
+    /// <param name="file">The file the text was read from, so the body is read again from it when needed; without it, the page holds its body.</param>
     public Page? Parse(string text, string path, LanguageConfig language, string contentPath, (SiteFiles Site, string FullPath, byte[] Bytes)? file = null)
     {
         var parts = FrontMatterSplitter.Split(text, path, bag);
@@ -119,7 +117,7 @@ public sealed class ContentLoader(SiteConfig config, DiagnosticBag bag, bool inc
             ContentPath = contentPath,
             Meta = fm,
             MetaLocations = meta.KeyLocations,
-            Body = parts.Body,
+            Body = file is null ? parts.Body : null,
             BodyFile = file is var (site, fullPath, bytes) ? BodySource.Of(site, fullPath, path, bytes, text, text.Length - parts.Body.Length) : null,
             FrontMatterText = parts.Yaml,
             BodyFirstLine = parts.BodyFirstLine,

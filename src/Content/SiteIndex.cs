@@ -15,6 +15,9 @@ public sealed class SiteIndex
     private readonly Dictionary<string, Page> _bySource;
     private readonly Dictionary<string, ContentAsset> _assetsBySource;
     private readonly Dictionary<(string Lang, string Section), List<Page>> _sections = new();
+    private readonly Dictionary<Page, Dictionary<string, Page>> _translations = new();
+    private readonly Dictionary<Page, (Page? Prev, Page? Next)> _neighbours = new();
+    private static readonly Dictionary<string, Page> NoTranslations = new();
 
     /// <summary>
     /// Source paths of pages that exist but failed to load: known but broken. Their errors are already reported, so what
@@ -61,6 +64,13 @@ public sealed class SiteIndex
         return inLanguage.EndsWith(".md", StringComparison.OrdinalIgnoreCase) ? inLanguage[..^3] : inLanguage;
     }
 
+    /// <summary>The page's versions in the other languages, by language key, in site.yml's order of languages.</summary>
+    public IReadOnlyDictionary<string, Page> Translations(Page page) => _translations.GetValueOrDefault(page, NoTranslations);
+
+    /// <summary>The page before this one in its section's reading order (null for the first, and for pages outside sections).</summary>
+    public Page? Prev(Page page) => _neighbours.GetValueOrDefault(page).Prev;
+    public Page? Next(Page page) => _neighbours.GetValueOrDefault(page).Next;
+
     public Page? BySource(string sourcePath) => _bySource.GetValueOrDefault(sourcePath);
     public Page? ByContentPath(LanguageConfig lang, string contentPath) => BySource($"{ContentLoader.Folder}/{lang.Key}/{contentPath}");
     public ContentAsset? AssetBySource(string sourcePath) => _assetsBySource.GetValueOrDefault(sourcePath);
@@ -90,7 +100,11 @@ public sealed class SiteIndex
             var byLang = group.GroupBy(p => p.Language.Key).ToDictionary(g => g.Key, g => g.First());
             foreach (var page in group)
                 foreach (var (lang, other) in byLang)
-                    if (lang != page.Language.Key) page.Translations[lang] = other;
+                    if (lang != page.Language.Key)
+                    {
+                        if (!_translations.TryGetValue(page, out var translations)) _translations[page] = translations = new();
+                        translations[lang] = other;
+                    }
             foreach (var page in group)
                 foreach (var lang in Config.Languages.Where(l => l != page.Language && !byLang.ContainsKey(l.Key)
                              && !Unloadable.Contains($"{ContentLoader.Folder}/{l.Key}/{page.ContentPath}")))
@@ -111,10 +125,7 @@ public sealed class SiteIndex
         {
             ordered.Sort(ReadingOrder);
             for (var i = 0; i < ordered.Count; i++)
-            {
-                ordered[i].Prev = i > 0 ? ordered[i - 1] : null;
-                ordered[i].Next = i < ordered.Count - 1 ? ordered[i + 1] : null;
-            }
+                _neighbours[ordered[i]] = (i > 0 ? ordered[i - 1] : null, i < ordered.Count - 1 ? ordered[i + 1] : null);
         }
     }
 

@@ -4,6 +4,7 @@ using System.Text;
 using SiteGen.Config;
 using SiteGen.Content;
 using SiteGen.Diagnostics;
+using SiteGen.Markdown;
 using SiteGen.Templates;
 
 namespace SiteGen.Incremental;
@@ -21,8 +22,8 @@ public sealed class RenderCache
     /// <summary>A table of contents a render read: the page's source path and a hash of its entries then.</summary>
     public sealed record TocRead(string Source, string Hash);
 
-    public sealed record Entry(string Key, string Html, IReadOnlyList<TocRead> Reads, IReadOnlyDictionary<string, LinkOrigin> Origins,
-        IReadOnlyList<PageLink> Links, IReadOnlyCollection<string> Reported);
+    /// <param name="Links">For a page's own HTML, what its rendering found of its links, for the link and parity checks.</param>
+    public sealed record Entry(string Key, string Html, IReadOnlyList<TocRead> Reads, MarkdownLinks Links);
 
     // Builds compare with the last build that succeeded: a failed one (a save caught half-written) must not make the
     // next good build render everything again.
@@ -49,30 +50,21 @@ public sealed class RenderCache
 
     /// <summary>
     /// The cached HTML when nothing it depends on changed: the same key, and every table of contents it read
-    /// <paramref name="unchanged"/>. For a page's own HTML (<paramref name="linkOwner"/>), the link records its rendering
-    /// made are restored too, for the link and parity checks.
+    /// <paramref name="unchanged"/>; with the link records its rendering made.
     /// </summary>
-    public string? TryReuse(Page? linkOwner, string outputPath, string key, Func<TocRead, bool> unchanged)
+    public Entry? TryReuse(string outputPath, string key, Func<TocRead, bool> unchanged)
     {
         if (!_last.TryGetValue(outputPath, out var e) || e.Key != key) return null;
         foreach (var read in e.Reads)
             if (!unchanged(read)) return null;
-        if (linkOwner is not null)
-        {
-            foreach (var (url, origin) in e.Origins) linkOwner.LinkOrigins.TryAdd(url, origin);
-            linkOwner.PageLinks.AddRange(e.Links);
-            linkOwner.ReportedLinks.UnionWith(e.Reported);
-        }
         _next[outputPath] = e;
         Interlocked.Increment(ref _reused);
-        return e.Html;
+        return e;
     }
 
-    public void Store(Page? linkOwner, string outputPath, string key, string html, IReadOnlyList<TocRead> reads)
+    public void Store(string outputPath, string key, string html, IReadOnlyList<TocRead> reads, MarkdownLinks links)
     {
-        _next[outputPath] = linkOwner is null
-            ? new Entry(key, html, reads, new Dictionary<string, LinkOrigin>(), [], [])
-            : new Entry(key, html, reads, new Dictionary<string, LinkOrigin>(linkOwner.LinkOrigins), linkOwner.PageLinks.ToList(), linkOwner.ReportedLinks.ToList());
+        _next[outputPath] = new Entry(key, html, reads, links);
         Interlocked.Increment(ref _rendered);
     }
 

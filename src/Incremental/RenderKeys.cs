@@ -7,11 +7,12 @@ namespace SiteGen.Incremental;
 /// One build's side of the <see cref="RenderCache"/>: each page's key (the site's and its own text's), and whether a
 /// table of contents an earlier render read is still what it was.
 /// </summary>
-public sealed class RenderKeys(RenderCache cache, string siteKey, SiteIndex index, Func<Page, IReadOnlyList<TocEntry>> toc)
+/// <param name="body">A page's Markdown (`serve` holds every page's, so there is nothing to report).</param>
+public sealed class RenderKeys(RenderCache cache, string siteKey, SiteIndex index, Func<Page, string> body, Func<Page, IReadOnlyList<TocEntry>> toc)
 {
     private readonly ConcurrentDictionary<Page, string> _keys = new();
 
-    public string Of(Page page) => _keys.GetOrAdd(page, p => RenderCache.Hash(siteKey + "\0" + p.Body));
+    public string Of(Page page) => _keys.GetOrAdd(page, p => RenderCache.Hash(siteKey + "\0" + body(p)));
 
     /// <summary>A side-by-side view shows the text of both pages.</summary>
     public string OfView(Page page, Page other) => RenderCache.Hash(Of(page) + "\0" + Of(other));

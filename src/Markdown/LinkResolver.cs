@@ -9,15 +9,22 @@ namespace SiteGen.Markdown;
 /// <summary>
 /// Rewrites relative links to `.md` files and content assets into relative URLs of the output, reporting a
 /// missing target at the Markdown line. Fragments are checked later, against the rendered pages.
-/// Without a bag it resolves silently: for a page whose HTML came from the serve cache but whose side-by-side view is
-/// rendered again.
+/// Without a bag it resolves silently and records nothing: for a page whose HTML came from the serve cache but whose
+/// side-by-side view is rendered again.
 /// </summary>
 public sealed class LinkResolver(SiteIndex index, DiagnosticBag? bag)
 {
+    // What the last Resolve found (a resolver is made per page), made only when there is something to keep.
+    private Dictionary<string, LinkOrigin>? _origins;
+    private List<PageLink>? _toPages;
+    private HashSet<string>? _reported;
+
     /// <param name="fromUrl">The URL the HTML will be served at; the page's own URL by default.</param>
-    public void Resolve(Page page, MarkdownDocument doc, string? fromUrl = null)
+    /// <returns>what was found of the links, for the link and parity checks (nothing without a bag).</returns>
+    public MarkdownLinks Resolve(Page page, MarkdownDocument doc, string? fromUrl = null)
     {
         fromUrl ??= page.Url;
+        (_origins, _toPages, _reported) = (null, null, null);
         foreach (var link in doc.Descendants<LinkInline>())
         {
             if (string.IsNullOrEmpty(link.Url) || IsExternal(link.Url)) continue;
@@ -25,24 +32,27 @@ public sealed class LinkResolver(SiteIndex index, DiagnosticBag? bag)
             var written = link.Url;
             var resolved = ResolveUrl(page, written, at, fromUrl);
             if (bag is null) { if (resolved is not null) link.Url = resolved; continue; }
-            if (resolved is null) { page.ReportedLinks.Add(written); continue; }
+            if (resolved is null) { (_reported ??= new()).Add(written); continue; }
             link.Url = resolved;
-            page.LinkOrigins.TryAdd(resolved, new LinkOrigin(at, written));
+            (_origins ??= new()).TryAdd(resolved, new LinkOrigin(at, written));
         }
+        return _origins is null && _toPages is null && _reported is null
+            ? MarkdownLinks.None
+            : new MarkdownLinks(_origins ?? MarkdownLinks.None.Origins, _toPages ?? MarkdownLinks.None.ToPages, _reported ?? MarkdownLinks.None.Reported);
     }
 
     private void Error(SourceLocation at, string message, string? hint = null) => bag?.Error(at, message, hint);
 
-    private void Record(Page page, PageLink link)
+    private void Record(PageLink link)
     {
-        if (bag is not null) page.PageLinks.Add(link);
+        if (bag is not null) (_toPages ??= new()).Add(link);
     }
 
     private string? ResolveUrl(Page page, string url, SourceLocation at, string fromUrl)
     {
         if (url.StartsWith('#'))
         {
-            Record(page, new PageLink(page.TranslationKey, Uri.UnescapeDataString(url[1..]), at));
+            Record(new PageLink(page.TranslationKey, Uri.UnescapeDataString(url[1..]), at));
             return fromUrl == page.Url ? url : UrlMapper.Relative(fromUrl, page.Url) + url;
         }
         if (url.StartsWith('/'))
@@ -65,14 +75,14 @@ public sealed class LinkResolver(SiteIndex index, DiagnosticBag? bag)
         {
             if (index.BySource(target) is { } targetPage)
             {
-                Record(page, new PageLink(targetPage.TranslationKey, Uri.UnescapeDataString(fragment.TrimStart('#')), at));
+                Record(new PageLink(targetPage.TranslationKey, Uri.UnescapeDataString(fragment.TrimStart('#')), at));
                 return UrlMapper.Relative(fromUrl, targetPage.Url) + fragment;
             }
             if (index.Unloadable.Contains(target))
             {
                 // Its own errors say why. The link still counts for parity, under the key a page there has by default,
                 // so the translation linking to the loaded version is not reported as differing.
-                Record(page, new PageLink(SiteIndex.DefaultTranslationKey(target), Uri.UnescapeDataString(fragment.TrimStart('#')), at));
+                Record(new PageLink(SiteIndex.DefaultTranslationKey(target), Uri.UnescapeDataString(fragment.TrimStart('#')), at));
                 return null;
             }
             Error(at, $"link to missing page '{url}'", $"no page at {target}");

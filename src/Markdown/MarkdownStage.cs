@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Markdig;
 using Markdig.Renderers;
 using Markdig.Renderers.Html;
@@ -10,26 +11,71 @@ namespace SiteGen.Markdown;
 /// <summary>
 /// Parses a page when its translation group is rendered, resolves its links and renders it to HTML. Only the groups in
 /// flight hold syntax trees: at 20,000 pages, keeping them all would need more memory than the rest of the build.
+/// What is made from a page's Markdown alone and asked for across groups (its table of contents, its heading ids) is
+/// kept here, made by the page's own parse or on first demand, so no page is parsed twice for it.
 /// </summary>
-public sealed class MarkdownStage(MarkdownPipeline pipeline, string? cjkTag)
+public sealed class MarkdownStage
 {
-    public void Parse(Page page, DiagnosticBag bag)
+    private readonly MarkdownPipeline _pipeline;
+    private readonly string? _cjkTag;
+    private readonly ConcurrentDictionary<Page, IReadOnlyList<TocEntry>> _tocs;
+    private readonly ConcurrentDictionary<Page, string[]> _headingIds;
+    /// <summary>`serve`'s preview only: texts of pages edited since the site was loaded, in place of the pages' own.</summary>
+    private readonly ConcurrentDictionary<Page, string>? _edited;
+
+    public MarkdownStage(MarkdownPipeline pipeline, string? cjkTag)
     {
-        if (MarkdownLimits.Check(page.Body) is { } over)
-        {
-            bag.Error(new SourceLocation(page.SourcePath, page.BodyFirstLine + over.Line, over.Column), over.Message);
-            page.Document = null;
-            return;
-        }
-        Guarded(page, bag, () => ParseChecked(page));
+        (_pipeline, _cjkTag) = (pipeline, cjkTag);
+        _tocs = new();
+        _headingIds = new();
     }
 
-    private string ParseChecked(Page page)
+    private MarkdownStage(MarkdownStage from)
     {
-        page.Document = Markdig.Markdown.Parse(page.Body, pipeline);
-        page.Toc ??= TocBuilder.Build(page.Document);
-        page.HeadingIds ??= TocBuilder.HeadingIds(page.Document);
-        return "";
+        (_pipeline, _cjkTag) = (from._pipeline, from._cjkTag);
+        _tocs = new(from._tocs);
+        _headingIds = new(from._headingIds);
+        _edited = new();
+    }
+
+    /// <summary>
+    /// A stage of its own for `serve`'s preview, whose edits (<see cref="Replace"/>) must not reach the build's: it starts
+    /// with everything this one has made, so nothing already parsed is parsed again.
+    /// </summary>
+    public MarkdownStage ForPreview() => new(this);
+
+    /// <summary>`serve`'s preview: the page's file was saved with the same front matter; what was made from its old text is let go.</summary>
+    public void Replace(Page page, string body)
+    {
+        if (_edited is null) throw new InvalidOperationException("only a preview's stage takes edits");
+        _edited[page] = body;
+        _tocs.TryRemove(page, out _);
+        _headingIds.TryRemove(page, out _);
+    }
+
+    /// <summary>The page's Markdown: as edited (a preview), held, or read from its file.</summary>
+    /// <returns>null if the file can no longer be read or has changed since loading (reported).</returns>
+    public string? Body(Page page, DiagnosticBag bag) =>
+        _edited is not null && _edited.TryGetValue(page, out var edited) ? edited : page.ReadBody(bag);
+
+    /// <summary>For a value another page asks for: a body that cannot be read is reported when its own group renders.</summary>
+    private string? UnreportedBody(Page page) => Body(page, new DiagnosticBag());
+
+    /// <returns>the syntax tree, or null when the body is over a limit or too deeply nested (reported).</returns>
+    public MarkdownDocument? Parse(Page page, string body, DiagnosticBag bag)
+    {
+        if (MarkdownLimits.Check(body) is { } over)
+        {
+            bag.Error(new SourceLocation(page.SourcePath, page.BodyFirstLine + over.Line, over.Column), over.Message);
+            return null;
+        }
+        return Guarded(page, bag, () =>
+        {
+            var doc = Markdig.Markdown.Parse(body, _pipeline);
+            if (!_tocs.ContainsKey(page)) _tocs.TryAdd(page, TocBuilder.Build(doc));
+            if (!_headingIds.ContainsKey(page)) _headingIds.TryAdd(page, TocBuilder.HeadingIds(doc));
+            return doc;
+        });
     }
 
     /// <summary>
@@ -38,10 +84,11 @@ public sealed class MarkdownStage(MarkdownPipeline pipeline, string? cjkTag)
     /// </summary>
     public IReadOnlyList<string> HeadingIdsOf(Page page)
     {
-        if (page.HeadingIds is { } ids) return ids;
+        if (_headingIds.TryGetValue(page, out var ids)) return ids;
+        if (UnreportedBody(page) is not { } body) return [];
         try
         {
-            return page.HeadingIds = TocBuilder.HeadingIds(Markdig.Markdown.Parse(page.Body, pipeline));
+            return _headingIds.GetOrAdd(page, TocBuilder.HeadingIds(Markdig.Markdown.Parse(body, _pipeline)));
         }
         catch (Exception e) when (IsRefusal(e))
         {
@@ -55,11 +102,11 @@ public sealed class MarkdownStage(MarkdownPipeline pipeline, string? cjkTag)
     /// </summary>
     public IReadOnlyList<TocEntry> TocOf(Page page)
     {
-        if (page.Toc is { } toc) return toc;
-        if (MarkdownLimits.Check(page.Body) is not null) return [];
+        if (_tocs.TryGetValue(page, out var toc)) return toc;
+        if (UnreportedBody(page) is not { } body || MarkdownLimits.Check(body) is not null) return [];
         try
         {
-            return page.Toc = TocBuilder.Build(Markdig.Markdown.Parse(page.Body, pipeline));
+            return _tocs.GetOrAdd(page, TocBuilder.Build(Markdig.Markdown.Parse(body, _pipeline)));
         }
         catch (Exception e) when (IsRefusal(e))
         {
@@ -67,16 +114,20 @@ public sealed class MarkdownStage(MarkdownPipeline pipeline, string? cjkTag)
         }
     }
 
-    /// <returns>null when the page could not be parsed or rendered (already reported).</returns>
-    public string? Render(Page page, SiteIndex index, DiagnosticBag bag) => page.Document is not { } doc ? null : Guarded(page, bag, () =>
+    /// <returns>
+    /// the page's HTML and what was found of its links; null when Markdig refused to render it (reported), after which
+    /// the syntax tree is not to be used.
+    /// </returns>
+    public MarkdownHtml? Render(Page page, MarkdownDocument doc, SiteIndex index, DiagnosticBag bag) => Guarded(page, bag, () =>
     {
         UnsafeMarkupChecker.Report(page, doc, bag);
-        new LinkResolver(index, bag).Resolve(page, doc);
-        return WithRenderer(CjkTagFor(page), null, (renderer, output) =>
+        var links = new LinkResolver(index, bag).Resolve(page, doc);
+        var html = WithRenderer(CjkTagFor(page), null, (renderer, output) =>
         {
             renderer.Render(doc);
             return output.ToString();
         });
+        return new MarkdownHtml(html, links);
     });
 
     /// <summary>
@@ -96,7 +147,7 @@ public sealed class MarkdownStage(MarkdownPipeline pipeline, string? cjkTag)
             return html;
         });
 
-    private string? CjkTagFor(Page page) => IsCjk(page.Language.LangTag) ? null : cjkTag;
+    private string? CjkTagFor(Page page) => IsCjk(page.Language.LangTag) ? null : _cjkTag;
 
     /// <summary>
     /// An HTML renderer kept per thread and pipeline, as Markdig's own `ToHtml` keeps one: setting one up (thirty-odd
@@ -104,7 +155,7 @@ public sealed class MarkdownStage(MarkdownPipeline pipeline, string? cjkTag)
     /// </summary>
     private T WithRenderer<T>(string? cjkTag, Func<string, string>? linkRewriter, Func<HtmlRenderer, System.Text.StringBuilder, T> render)
     {
-        var renderer = _renderer is { } kept && kept.Pipeline == pipeline ? kept : new ReusableRenderer(pipeline);
+        var renderer = _renderer is { } kept && kept.Pipeline == _pipeline ? kept : new ReusableRenderer(_pipeline);
         _renderer = null;
         var output = renderer.Begin(cjkTag, linkRewriter);
         var result = render(renderer, output);
@@ -144,7 +195,7 @@ public sealed class MarkdownStage(MarkdownPipeline pipeline, string? cjkTag)
     /// still reach that limit, Markdig refuses it (an ArgumentException of its own) instead of overflowing the stack.
     /// Any other exception is a fault in the build, reported as an internal error.
     /// </summary>
-    private static string? Guarded(Page page, DiagnosticBag bag, Func<string> work)
+    private static T? Guarded<T>(Page page, DiagnosticBag bag, Func<T> work) where T : class
     {
         try
         {
@@ -153,7 +204,6 @@ public sealed class MarkdownStage(MarkdownPipeline pipeline, string? cjkTag)
         catch (Exception e) when (IsRefusal(e))
         {
             bag.Error(new SourceLocation(page.SourcePath, page.BodyFirstLine, 1), "Markdown nested too deeply to render", "flatten the nesting or split the page");
-            page.Document = null;
             return null;
         }
     }

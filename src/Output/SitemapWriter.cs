@@ -25,7 +25,7 @@ public static class SitemapWriter
                 xml.WriteStartElement("url", SitemapNs);
                 xml.WriteElementString("loc", SitemapNs, Absolute(baseUrl, page.Url));
                 if (page.Date is { } date) xml.WriteElementString("lastmod", SitemapNs, date.ToString("yyyy-MM-dd"));
-                foreach (var (tag, url) in Alternates(page, index.Config))
+                foreach (var (tag, url) in Alternates(page, index))
                 {
                     xml.WriteStartElement("xhtml", "link", XhtmlNs);
                     xml.WriteAttributeString("rel", "alternate");
@@ -47,11 +47,13 @@ public static class SitemapWriter
     }
 
     /// <summary>The page itself, each translation, and x-default pointing at the default language's version.</summary>
-    public static IEnumerable<(string Tag, string Url)> Alternates(Page page, SiteConfig config)
+    public static IEnumerable<(string Tag, string Url)> Alternates(Page page, SiteIndex index)
     {
-        if (page.Translations.Count == 0) yield break;
+        var config = index.Config;
+        var translations = index.Translations(page);
+        if (translations.Count == 0) yield break;
         var all = config.Languages
-            .Select(l => l == page.Language ? page : page.Translations.GetValueOrDefault(l.Key))
+            .Select(l => l == page.Language ? page : translations.GetValueOrDefault(l.Key))
             .Where(p => p is not null).Select(p => p!).ToList();
         foreach (var p in all) yield return (p.Language.LangTag, p.Url);
         var fallback = all.FirstOrDefault(p => p.Language.Key == config.DefaultLanguage) ?? all[0];

@@ -28,18 +28,17 @@ public static class BlockOutline
 {
     public const string TranslationOnlyClass = "translation-only";
 
-    public static List<OutlineBlock> Of(Page page) => page.Document is null ? [] : Of(page, page.Document);
-
-    public static List<OutlineBlock> Of(Page page, MarkdownDocument doc) =>
-        doc.Where(b => !IsTranslationOnly(b)).Select(b => Describe(page, b)).ToList();
+    /// <param name="body">The Markdown <paramref name="doc"/> was parsed from: a block's source is cut from it.</param>
+    public static List<OutlineBlock> Of(Page page, string body, MarkdownDocument doc) =>
+        doc.Where(b => !IsTranslationOnly(b)).Select(b => Describe(page, body, b)).ToList();
 
     // TryGetAttributes: GetAttributes would give every block an attributes object just to ask.
     public static bool IsTranslationOnly(Block block) => block.TryGetAttributes()?.Classes?.Contains(TranslationOnlyClass) == true;
 
-    private static OutlineBlock Describe(Page page, Block block)
+    private static OutlineBlock Describe(Page page, string body, Block block)
     {
         var (kind, items) = Shape(block);
-        return new OutlineBlock(block, kind, page.BodyFirstLine + block.Line, items, PlainText(block), page.Body);
+        return new OutlineBlock(block, kind, page.BodyFirstLine + block.Line, items, PlainText(block), body);
     }
 
     public static string SourceOf(Block block, string body) =>

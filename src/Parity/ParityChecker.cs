@@ -1,6 +1,7 @@
 using System.Collections;
 using SiteGen.Content;
 using SiteGen.Diagnostics;
+using SiteGen.Markdown;
 
 namespace SiteGen.Parity;
 
@@ -21,24 +22,32 @@ public sealed class ParityChecker(SiteIndex index, DiagnosticBag bag, bool stric
         return byKey;
     }
 
-    /// <summary>One source page against each of its translations; thread-safe across pages.</summary>
-    public void Check(Page page)
+    /// <summary>One source page against each of its translations, all rendered in its <paramref name="group"/>; thread-safe across groups.</summary>
+    public void Check(RenderedPage page, IReadOnlyList<RenderedPage> group)
     {
-        if (page.Language != index.Config.Default || page.Document is null) return;
-        foreach (var translation in page.Translations.Values.Where(t => t.Document is not null))
-            CheckPair(page, translation);
+        if (page.Page.Language != index.Config.Default || page.Document is null) return;
+        foreach (var translation in index.Translations(page.Page).Values)
+            if (InGroup(group, translation) is { Document: not null } rendered) CheckPair(page, rendered);
     }
 
-    private void CheckPair(Page source, Page translation)
+    private static RenderedPage? InGroup(IReadOnlyList<RenderedPage> group, Page page)
     {
-        var a = BlockOutline.Of(source);
-        var b = BlockOutline.Of(translation);
+        foreach (var rendered in group)
+            if (rendered.Page == page) return rendered;
+        return null;
+    }
+
+    private void CheckPair(RenderedPage sourcePage, RenderedPage translationPage)
+    {
+        var (source, translation) = (sourcePage.Page, translationPage.Page);
+        var a = BlockOutline.Of(source, sourcePage.Body!, sourcePage.Document!);
+        var b = BlockOutline.Of(translation, translationPage.Body!, translationPage.Document!);
         var aligned = StructureMatches(source, a, translation, b);
         if (aligned)
             for (var i = 0; i < a.Count; i++) CompareNumbers(source, a[i].Line, a[i].Text, translation, b[i].Line, b[i].Text);
         else
             CompareNumbers(source, source.BodyFirstLine, string.Concat(a.Select(x => x.Text + " ")), translation, translation.BodyFirstLine, string.Concat(b.Select(x => x.Text + " ")));
-        CompareLinks(source, a, translation, b, aligned);
+        CompareLinks(source, sourcePage.Links.ToPages, a, translation, translationPage.Links.ToPages, b, aligned);
         CompareData(source, translation);
         CheckStaleness(source, a, translation);
     }
@@ -77,20 +86,21 @@ public sealed class ParityChecker(SiteIndex index, DiagnosticBag bag, bool stric
     /// in the target page's outline), since auto ids come from each language's own heading text; the same id on both
     /// sides is the same target. Each finding is at the link's line, and names the line of the other side's block.
     /// </summary>
-    private void CompareLinks(Page source, List<OutlineBlock> a, Page translation, List<OutlineBlock> b, bool aligned)
+    private void CompareLinks(Page source, IReadOnlyList<PageLink> sourceLinks, List<OutlineBlock> a, Page translation, IReadOnlyList<PageLink> translationLinks,
+        List<OutlineBlock> b, bool aligned)
     {
-        if (SameLinks(source.PageLinks, translation.PageLinks)) return; // the usual case, as with numbers
-        var there = source.PageLinks.Select(l => Target(source, l)).ToList();
-        var here = translation.PageLinks.Select(l => Target(translation, l)).ToList();
+        if (SameLinks(sourceLinks, translationLinks)) return; // the usual case, as with numbers
+        var there = sourceLinks.Select(l => Target(source, l)).ToList();
+        var here = translationLinks.Select(l => Target(translation, l)).ToList();
         foreach (var missing in MultisetMinus(there, here).Distinct())
         {
-            var link = source.PageLinks[there.IndexOf(missing)];
+            var link = sourceLinks[there.IndexOf(missing)];
             Report(translation, Counterpart(link.At.Line, a, b, aligned, translation.BodyFirstLine),
                 $"{source.SourcePath}:{link.At.Line} links to {Describe(link)}, this page does not");
         }
         foreach (var extra in MultisetMinus(here, there).Distinct())
         {
-            var link = translation.PageLinks[here.IndexOf(extra)];
+            var link = translationLinks[here.IndexOf(extra)];
             Report(translation, link.At.Line, $"links to {Describe(link)}, {source.SourcePath}:{Counterpart(link.At.Line, b, a, aligned, source.BodyFirstLine)} does not",
                 column: link.At.Column);
         }
@@ -120,7 +130,7 @@ public sealed class ParityChecker(SiteIndex index, DiagnosticBag bag, bool stric
     }
 
     /// <summary>The same targets in the same order. A loop: comparing (key, fragment) tuples is generic code the JIT and ReadyToRun builds compile when they run.</summary>
-    private static bool SameLinks(List<PageLink> a, List<PageLink> b)
+    private static bool SameLinks(IReadOnlyList<PageLink> a, IReadOnlyList<PageLink> b)
     {
         if (a.Count != b.Count) return false;
         for (var i = 0; i < a.Count; i++)

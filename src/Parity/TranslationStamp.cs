@@ -24,14 +24,13 @@ public static class TranslationStamp
             return null;
         }
         var defaultLanguage = index.Config.DefaultLanguage;
-        if (page.Language.Key == defaultLanguage || !page.Translations.TryGetValue(defaultLanguage, out var source))
+        if (page.Language.Key == defaultLanguage || !index.Translations(page).TryGetValue(defaultLanguage, out var source))
         {
             bag.Error(new SourceLocation(relative), $"not a translation of a {defaultLanguage} page", "run it on the translated file, e.g. content/en/…");
             return null;
         }
-        if (!source.KeepBody(bag)) return null;
-        markdown.Parse(source, bag);
-        var hashes = string.Join(' ', BlockOutline.Of(source).Select(b => b.Hash));
+        if (markdown.Body(source, bag) is not { } body) return null;
+        var hashes = markdown.Parse(source, body, bag) is { } doc ? string.Join(' ', BlockOutline.Of(source, body, doc).Select(b => b.Hash)) : "";
         var full = Path.Combine(root, relative);
         File.WriteAllText(full, WithStamp(File.ReadAllText(full), hashes), new UTF8Encoding(false));
         return relative;

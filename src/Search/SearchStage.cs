@@ -2,6 +2,7 @@ using Scriban.Runtime;
 using SiteGen.Config;
 using SiteGen.Content;
 using SiteGen.Diagnostics;
+using SiteGen.Markdown;
 using SiteGen.Output;
 using SiteGen.Templates;
 
@@ -43,15 +44,15 @@ public sealed class SearchStage
     private int Languages => _index.Config.Languages.Count;
 
     /// <summary>Called on the rendering thread once a group's pages are rendered, while their syntax trees are still held.</summary>
-    public void GroupRendered(IReadOnlyList<Page> group)
+    public void GroupRendered(IReadOnlyList<RenderedPage> group)
     {
         if (group.Count == 0) return;
-        var groupId = _groups[group[0].TranslationKey];
+        var groupId = _groups[group[0].Page.TranslationKey];
         var slots = new SearchDocument?[Languages];
-        foreach (var page in group)
+        foreach (var (page, _, document, _) in group)
         {
             var lang = _index.Config.Languages.IndexOf(page.Language);
-            if (page.Document is not { } doc || lang < 0 || slots[lang] is not null) continue;
+            if (document is not { } doc || lang < 0 || slots[lang] is not null) continue;
             var counts = _builder.Counts;
             var extracted = DocumentExtractor.Extract(groupId * Languages + lang, page, doc, SectionTitle(page), counts);
             var terms = counts.Count;

@@ -35,15 +35,17 @@ public sealed class PageModelBuilder
         {
             var page = pages[i];
             var model = summaries[i];
-            model["prev"] = page.Prev is null ? null : _pages[page.Prev];
-            model["next"] = page.Next is null ? null : _pages[page.Next];
+            var (prev, next) = (index.Prev(page), index.Next(page));
+            model["prev"] = prev is null ? null : _pages[prev];
+            model["next"] = next is null ? null : _pages[next];
+            var pageTranslations = index.Translations(page);
             var translations = new ScriptArray();
             foreach (var lang in index.Config.Languages)
-                if (page.Translations.TryGetValue(lang.Key, out var t)) translations.Add(_pages[t]);
+                if (pageTranslations.TryGetValue(lang.Key, out var t)) translations.Add(_pages[t]);
             model["translations"] = translations;
-            var defaultVersion = page.Language.Key == index.Config.DefaultLanguage ? page : page.Translations.GetValueOrDefault(index.Config.DefaultLanguage);
+            var defaultVersion = page.Language.Key == index.Config.DefaultLanguage ? page : pageTranslations.GetValueOrDefault(index.Config.DefaultLanguage);
             model["x_default"] = _pages[defaultVersion ?? page];
-            model["bilingual_url"] = bilingualViews && page.Translations.Count > 0 ? BilingualUrl(page) : null;
+            model["bilingual_url"] = bilingualViews && pageTranslations.Count > 0 ? BilingualUrl(page) : null;
             translations.IsReadOnly = true;
             model.IsReadOnly = true;
         });

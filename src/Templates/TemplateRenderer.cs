@@ -10,7 +10,8 @@ namespace SiteGen.Templates;
 /// <summary>Wraps a page's HTML body in its layout, then in the base layout; reports template errors at their file position.</summary>
 public sealed class TemplateRenderer(TemplateStore templates, TemplateFunctions functions, PageModelBuilder models, SiteConfig config, DiagnosticBag bag)
 {
-    public string? RenderPage(Page page, string bodyHtml)
+    /// <returns>the page, with where the templates' text went in it (for the link check); null on a template error (reported).</returns>
+    public RenderedTemplate? RenderPage(Page page, string bodyHtml)
     {
         var layout = LayoutResolver.Resolve(page, templates, bag);
         if (layout is null) return null;
@@ -25,7 +26,7 @@ public sealed class TemplateRenderer(TemplateStore templates, TemplateFunctions 
     public const string BilingualLayout = "layouts/bilingual.html";
 
     /// <summary>The side-by-side view of a page and its translation, at its own URL.</summary>
-    public string? RenderBilingual(Page own, Page other, string viewUrl, string mode, IEnumerable<(string Own, string Other)> rows)
+    public RenderedTemplate? RenderBilingual(Page own, Page other, string viewUrl, string mode, IEnumerable<(string Own, string Other)> rows)
     {
         var globals = Globals(viewUrl, own.Language);
         globals["page"] = models.Of(own);
@@ -52,11 +53,11 @@ public sealed class TemplateRenderer(TemplateStore templates, TemplateFunctions 
         globals["page"] = page;
         globals["content"] = new TrustedHtml("");
         globals["translation"] = ((ScriptArray)page["translations"]!).FirstOrDefault();
-        return InBase(layout, globals, url, lang, renderingFor);
+        return InBase(layout, globals, url, lang, renderingFor)?.Html;
     }
 
     /// <summary>Pages that belong to no language folder (the landing page, 404, the sitemap), written at the site root.</summary>
-    public string? RenderSpecial(string name, string outputPath)
+    public RenderedTemplate? RenderSpecial(string name, string outputPath)
     {
         if (templates.IsBroken(name)) return null;
         if (!templates.Has(name))
@@ -65,27 +66,17 @@ public sealed class TemplateRenderer(TemplateStore templates, TemplateFunctions 
             return null;
         }
         StartPage();
-        var page = Render(name, Globals(outputPath, config.Default), outputPath, config.Default, outputPath);
-        _pageWrites = page?.Writes;
-        return page?.Html;
+        return Render(name, Globals(outputPath, config.Default), outputPath, config.Default, outputPath);
     }
 
-    /// <summary>Where the templates' text went in the page this thread rendered last (see <see cref="TemplateWrites"/>).</summary>
-    public TemplateWrites? PageWrites => _pageWrites;
-
-    [ThreadStatic] private static TemplateWrites? _pageWrites;
-
     /// <summary>A page: its layout, then the base layout around it, which writes the layout's output as `main`.</summary>
-    private string? InBase(string layout, ScriptObject globals, string fromUrl, LanguageConfig lang, string renderingFor)
+    private RenderedTemplate? InBase(string layout, ScriptObject globals, string fromUrl, LanguageConfig lang, string renderingFor)
     {
         StartPage();
-        _pageWrites = null;
         var main = Render(layout, globals, fromUrl, lang, renderingFor);
         if (main is null || templates.IsBroken(LayoutResolver.Base)) return null;
         globals["main"] = new TrustedHtml(main.Html, main.Writes.All);
-        var page = Render(LayoutResolver.Base, globals, fromUrl, lang, renderingFor);
-        _pageWrites = page?.Writes;
-        return page?.Html;
+        return Render(LayoutResolver.Base, globals, fromUrl, lang, renderingFor);
     }
 
     private ScriptObject Globals(string fromUrl, LanguageConfig lang)

@@ -40,7 +40,7 @@ public static class RebuildStages
 
 /// <summary>
 /// `serve`'s preview of an edit in process, part by part: following a body edit and rendering its translation group on
-/// the prepared copy, and what making that copy costs (the copies, their index, the page models), which is why it is made
+/// the prepared copy, and what making that copy costs (its own Markdown stage, the page models), which is why it is made
 /// once per good build and not per edit.
 /// </summary>
 public static class PreviewParts
@@ -73,11 +73,9 @@ public static class PreviewParts
             Add("cpu edited+render", (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds);
             if (!tree.Text("en/" + pagePath[..^3] + "/index.html").Contains($"Edited {i} times")) throw new InvalidOperationException("not edited");
             Cpu("start");
-            var copies = loaded.Index.Pages.Select(p => p.Reloaded()).ToList();
-            Add("copies", clock.Elapsed.TotalMilliseconds); clock.Restart();
-            var idx = new SiteGen.Content.SiteIndex(loaded.Config, copies, loaded.Index.Assets, new SiteGen.Diagnostics.DiagnosticBag(), loaded.Index.Unloadable);
-            Add("index", clock.Elapsed.TotalMilliseconds); clock.Restart(); Cpu("copies+index");
-            _ = new SiteGen.Templates.PageModelBuilder(idx, loaded.Markdown.TocOf, true, options.Parallelism);
+            var markdown = loaded.Markdown.ForPreview();
+            Add("markdown stage", clock.Elapsed.TotalMilliseconds); clock.Restart(); Cpu("markdown stage");
+            _ = new SiteGen.Templates.PageModelBuilder(loaded.Index, markdown.TocOf, true, options.Parallelism);
             Add("models", clock.Elapsed.TotalMilliseconds); clock.Restart(); Cpu("models");
             _ = SiteGen.Templates.TemplateStore.Load(new SiteFiles(root), new SiteGen.Diagnostics.DiagnosticBag());
             Add("templates", clock.Elapsed.TotalMilliseconds); clock.Restart();

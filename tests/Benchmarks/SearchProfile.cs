@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using SiteGen.Diagnostics;
+using SiteGen.Markdown;
 using SiteGen.Output;
 using SiteGen.Search;
 
@@ -19,9 +20,10 @@ public static class SearchProfile
         var rounds = args.Length > 1 ? int.Parse(args[1]) : 5;
         var bag = new DiagnosticBag();
         var site = new SiteBuilder(new BuildOptions { Root = root }).Load(bag)!;
-        var groups = site.Index.Pages.GroupBy(p => p.TranslationKey).Select(g => g.ToList()).ToList();
-        foreach (var page in site.Index.Pages)
-            if (page.KeepBody(bag)) site.Markdown.Parse(page, bag);
+        var parsed = site.Index.Pages.Select(page => site.Markdown.Body(page, bag) is { } body
+            ? new RenderedPage(page, body, site.Markdown.Parse(page, body, bag), MarkdownLinks.None)
+            : new RenderedPage(page, null, null, MarkdownLinks.None)).ToList();
+        var groups = parsed.GroupBy(p => p.Page.TranslationKey).Select(g => g.ToList()).ToList();
         var best = new Dictionary<string, double>();
         void Keep(string part, double ms) => best[part] = Math.Min(best.GetValueOrDefault(part, double.MaxValue), ms);
         var one = new ParallelOptions { MaxDegreeOfParallelism = 1 };
@@ -29,10 +31,10 @@ public static class SearchProfile
         {
             var tree = new OutputTree(null, false);
             var stage = new SearchStage(site.Index, tree, bag);
-            var pages = site.Index.Pages.Where(p => p.Document is not null).ToList();
+            var pages = parsed.Where(p => p.Document is not null).ToList();
             var t = Cpu();
             var counts = new TermCounts();
-            var docs = pages.Select((p, i) => { var d = DocumentExtractor.Extract(i, p, p.Document!, "", counts); counts.Clear(); return d; }).ToList();
+            var docs = pages.Select((p, i) => { var d = DocumentExtractor.Extract(i, p.Page, p.Document!, "", counts); counts.Clear(); return d; }).ToList();
             Keep("  of which: extract and tokenise", Cpu() - t);
             var texts = docs.SelectMany(d => d.Passages.Select(p => p.Text)).ToList();
             var han = texts.Where(x => x.Any(c => c > 0x3000)).ToList();

@@ -30,7 +30,7 @@ public class StageBenchmarks
         var models = new PageModelBuilder(_site.Index, _site.Markdown.TocOf, true);
         _renderer = new TemplateRenderer(_site.Templates, new TemplateFunctions(_site.Templates, _site.ThemeAssets, models, _site.Config), models, _site.Config, bag);
         _body = MarkdownBody();
-        _html = _renderer.RenderPage(_page, _body)!;
+        _html = _renderer.RenderPage(_page, _body)!.Html;
         _bytes = System.Text.Encoding.UTF8.GetBytes(_html);
         _staging = new StagingDirectory(Path.Combine(Path.GetTempPath(), "sitegen-bench-write"));
     }
@@ -45,12 +45,13 @@ public class StageBenchmarks
     [Benchmark(Description = "Markdown: parse + render")]
     public string MarkdownBody()
     {
-        _site.Markdown.Parse(_page, new DiagnosticBag());
-        return _site.Markdown.Render(_page, _site.Index, new DiagnosticBag())!;
+        var bag = new DiagnosticBag();
+        var doc = _site.Markdown.Parse(_page, _site.Markdown.Body(_page, bag)!, bag)!;
+        return _site.Markdown.Render(_page, doc, _site.Index, bag)!.Html;
     }
 
     [Benchmark(Description = "template: layout + base")]
-    public string? Template() => _renderer.RenderPage(_page, _body);
+    public string? Template() => _renderer.RenderPage(_page, _body)?.Html;
 
     [Benchmark(Description = "write: one new file in its own folder, as the build does")]
     public void Write() => _staging.Write($"p{_written++}/index.html", _bytes);
@@ -60,7 +61,7 @@ public class StageBenchmarks
     {
         var checker = new LinkChecker(new DiagnosticBag());
         checker.Scan(_page.OutputPath, _html.AsMemory());
-        checker.Check(_ => true, new Dictionary<string, Dictionary<string, LinkOrigin>>(), new Dictionary<string, HashSet<string>>());
+        checker.Check(_ => true, new Dictionary<string, MarkdownLinks>());
         return checker.InternalLinks;
     }
 }

@@ -87,8 +87,8 @@ public class MarkupSafetyInBrowserTests(BrowserFixture browser)
             Meta = new FrontMatter(), MetaLocations = new Dictionary<string, SourceLocation>(), BodyFirstLine = 1,
             Kind = PageKind.Regular, Section = "", Url = "en/p/", TranslationKey = "p", Body = "The word 中文 here.\n",
         };
-        markdown.Parse(source, new DiagnosticBag());
-        var body = markdown.RenderBlockGroups(source, [source.Document!.ToList()], source.Url)[0];
+        var doc = markdown.Parse(source, source.ReadBody(new DiagnosticBag())!, new DiagnosticBag())!;
+        var body = markdown.RenderBlockGroups(source, [doc.ToList()], source.Url)[0];
 
         var (page, problems) = await browser.NewPageAsync();
         var dialogs = new List<string>();

@@ -161,8 +161,8 @@ public class UnsafeMarkupTests
         };
         var stage = new MarkdownStage(MarkdownPipelineFactory.Create(false), "zh\"><svg onload=\"alert(1)\">");
         var bag = new DiagnosticBag();
-        stage.Parse(page, bag);
-        var html = stage.RenderBlockGroups(page, [page.Document!.ToList()], page.Url)[0];
+        var doc = stage.Parse(page, page.ReadBody(bag)!, bag)!;
+        var html = stage.RenderBlockGroups(page, [doc.ToList()], page.Url)[0];
         Assert.Contains("<span lang=\"zh&quot;&gt;&lt;svg onload=&quot;alert(1)&quot;&gt;\">中文</span>", html);
     }
 

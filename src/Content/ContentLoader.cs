@@ -7,7 +7,7 @@ namespace SiteGen.Content;
 /// <summary>Reads content/&lt;lang&gt;/**: Markdown files become pages, everything else is an asset.</summary>
 /// <param name="keepBodies">
 /// Whether pages hold their bodies from loading on, instead of reading them again when they render (see
-/// <see cref="Page.Body"/>). `serve` keeps them: a file saved while it rebuilds would otherwise fail that rebuild for the
+/// <see cref="Page.ReadBody"/>). `serve` keeps them: a file saved while it rebuilds would otherwise fail that rebuild for the
 /// moment until the next one, already on its way, and flash the error in every open browser.
 /// </param>
 public sealed class ContentLoader(SiteConfig config, DiagnosticBag bag, bool includeDrafts, ParallelOptions? parallelism = null, bool keepBodies = false)
@@ -90,7 +90,7 @@ public sealed class ContentLoader(SiteConfig config, DiagnosticBag bag, bool inc
         if (bytes is null) return null;
         var text = TextFile.Decode(bytes, path, bag);
         if (text is null) return null;
-        // Without its body, read again when the page renders (see Page.Body).
+        // Without its body, read again when the page renders (see Page.ReadBody).
         return keepBodies ? Parse(text, path, language, contentPath) : Parse(text, path, language, contentPath, (site, file, bytes));
     }
 

@@ -8,8 +8,8 @@ namespace SiteGen.Search;
 /// the browser multiplies in.
 /// </summary>
 /// <remarks>
-/// Each thread numbers the terms it meets (its <see cref="TermCounts"/>) and appends (term, page, weight) records to a few
-/// large blocks: no list per term while rendering (a site has hundreds of thousands of Han pairs, and growing a list for each was most of what
+/// Each thread numbers the terms it meets (its <see cref="TermCounts"/>) and appends each page's id, then a (term,
+/// weight) record per term of the page, to a few large blocks: no list per term while rendering (a site has hundreds of thousands of Han pairs, and growing a list for each was most of what
 /// indexing allocated and what the collector then walked). The records are sorted into posting lists once, at the end.
 /// </remarks>
 public sealed class IndexBuilder
@@ -17,31 +17,31 @@ public sealed class IndexBuilder
     private const float K1 = 1.2f, B = 0.75f;
     private const int BlockSize = 1 << 16;
 
-    private struct Posting
+    /// <summary>A term of a page and its weighted frequency, or (<see cref="Term"/> negative) the start of page ~Term's records.</summary>
+    private struct Record
     {
         public int Term;
-        public int Doc;
         public float Tf;
     }
 
     private sealed class Accumulator
     {
         public readonly TermCounts Counts = new();
-        public readonly List<Posting[]> Blocks = new();
-        public int InLast = BlockSize;
-        private Posting[] _last = [];
+        public readonly List<Record[]> Blocks = new();
+        private Record[] _last = [];
+        private int _inLast = BlockSize;
 
-        public void Add(int term, int doc, float tf)
+        public void Add(int term, float tf)
         {
-            if (InLast == BlockSize)
+            if (_inLast == BlockSize)
             {
-                Blocks.Add(_last = new Posting[BlockSize]);
-                InLast = 0;
+                Blocks.Add(_last = GC.AllocateUninitializedArray<Record>(BlockSize));
+                _inLast = 0;
             }
-            _last[InLast++] = new Posting { Term = term, Doc = doc, Tf = tf };
+            _last[_inLast++] = new Record { Term = term, Tf = tf };
         }
 
-        public IEnumerable<Posting[]> Filled => Blocks.Select((b, i) => i == Blocks.Count - 1 ? b[..InLast] : b);
+        public ReadOnlySpan<Record> Block(int i) => Blocks[i].AsSpan(0, i == Blocks.Count - 1 ? _inLast : BlockSize);
     }
 
     private readonly ThreadLocal<Accumulator> _threads = new(() => new Accumulator(), trackAllValues: true);
@@ -56,7 +56,10 @@ public sealed class IndexBuilder
         var into = _threads.Value!;
         var counts = into.Counts;
         if (_lengths.TryAdd(doc, counts.Length))
-            foreach (var (id, tf) in counts.Page) into.Add(id, doc, tf);
+        {
+            into.Add(~doc, 0);
+            foreach (var id in counts.OnPage) into.Add(id, counts.Tf(id));
+        }
         counts.Clear();
     }
 
@@ -70,6 +73,8 @@ public sealed class IndexBuilder
     {
         // Summed in page order: the same float whatever order the threads added the pages in.
         var avg = _lengths.IsEmpty ? 1f : (float)(_lengths.OrderBy(l => l.Key).Sum(l => (double)l.Value) / _lengths.Count);
+        var lengths = new float[_lengths.Keys.DefaultIfEmpty(-1).Max() + 1];
+        foreach (var (doc, length) in _lengths) lengths[doc] = length;
         var threads = _threads.Values.ToList();
 
         // One number per term for the whole site; each thread's numbers mapped onto it.
@@ -90,39 +95,42 @@ public sealed class IndexBuilder
         var names = new string[ids.Count];
         foreach (var (term, id) in ids) names[id] = term;
 
-        // Every term's postings side by side in two arrays, placed by counting.
+        // Every term's postings side by side in two arrays, placed by counting, each with its impact.
         var start = new int[names.Length + 1];
         for (var t = 0; t < threads.Count; t++)
-            foreach (var block in threads[t].Filled)
-                foreach (var p in block) start[maps[t][p.Term] + 1]++;
+            for (var b = 0; b < threads[t].Blocks.Count; b++)
+                foreach (var r in threads[t].Block(b))
+                    if (r.Term >= 0) start[maps[t][r.Term] + 1]++;
         for (var i = 0; i < names.Length; i++) start[i + 1] += start[i];
         var docs = new int[start[^1]];
-        var tfs = new float[start[^1]];
+        var impacts = new byte[start[^1]];
         var next = (int[])start.Clone();
         for (var t = 0; t < threads.Count; t++)
-            foreach (var block in threads[t].Filled)
-                foreach (var p in block)
+        {
+            var (map, doc) = (maps[t], 0);
+            for (var b = 0; b < threads[t].Blocks.Count; b++)
+                foreach (var r in threads[t].Block(b))
                 {
-                    var at = next[maps[t][p.Term]]++;
-                    docs[at] = p.Doc;
-                    tfs[at] = p.Tf;
+                    if (r.Term < 0)
+                    {
+                        doc = ~r.Term;
+                        continue;
+                    }
+                    var at = next[map[r.Term]]++;
+                    docs[at] = doc;
+                    impacts[at] = Impact(r.Tf, lengths[doc], avg);
                 }
+        }
 
-        // Each term's list is sorted, scored and encoded on its own: spread over the cores.
-        var lengths = new float[_lengths.Keys.DefaultIfEmpty(-1).Max() + 1];
-        foreach (var (doc, length) in _lengths) lengths[doc] = length;
+        // Each term's list is sorted and encoded on its own: spread over the cores.
         var encoded = new T[names.Length];
-        Parallel.For(0, names.Length, parallelism, () => new byte[0], (term, _, impacts) =>
+        Parallel.For(0, names.Length, parallelism, term =>
         {
             var (from, count) = (start[term], start[term + 1] - start[term]);
-            if (count == 0) return impacts;
-            var ids = docs.AsSpan(from, count);
-            ids.Sort(tfs.AsSpan(from, count));
-            if (impacts.Length < count) impacts = new byte[Math.Max(count, impacts.Length * 2)];
-            for (var i = 0; i < count; i++) impacts[i] = Impact(tfs[from + i], lengths[ids[i]], avg);
-            encoded[term] = encode(ids, impacts.AsSpan(0, count));
-            return impacts;
-        }, _ => { });
+            if (count == 0) return;
+            docs.AsSpan(from, count).Sort(impacts.AsSpan(from, count));
+            encoded[term] = encode(docs.AsSpan(from, count), impacts.AsSpan(from, count));
+        });
         // A term counted on a page that was then refused (too many terms) has no postings.
         var order = Enumerable.Range(0, names.Length).Where(t => start[t + 1] > start[t]).ToArray();
         Array.Sort(order.Select(t => names[t]).ToArray(), order, StringComparer.Ordinal);

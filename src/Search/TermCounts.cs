@@ -25,8 +25,10 @@ public sealed class TermCounts
     /// <summary>How many different terms the page has.</summary>
     public int Count => _onPage.Count;
 
-    /// <summary>The page's terms by number, with their weighted frequencies.</summary>
-    public IEnumerable<(int Id, float Tf)> Page => _onPage.Select(id => (id, _tf[id]));
+    /// <summary>The page's terms by number (their weighted frequencies from <see cref="Tf"/>).</summary>
+    public ReadOnlySpan<int> OnPage => System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_onPage);
+
+    public float Tf(int id) => _tf[id];
 
     /// <summary>The page's terms as the browser spells them (for tests).</summary>
     public IEnumerable<(string Term, float Tf)> Terms => _onPage.Select(id => (TermOf(id), _tf[id]));

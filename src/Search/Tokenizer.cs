@@ -61,9 +61,23 @@ public static class Tokenizer
             i += length;
         }
         if (wordStart >= 0) EndWord(text[wordStart..], counts, weight);
-        if (digits) // full-width ones too, folded above
-            foreach (var (_, _, values) in NumberExtractor.ExtractWithSpans(TextFolder.Fold(text.ToString())))
-                foreach (var value in values) counts.AddWord(NumberTerm(value), weight);
+        if (digits) Numbers(text, weight, counts); // full-width ones too, folded above
+    }
+
+    [ThreadStatic] private static char[]? _folded;
+    [ThreadStatic] private static List<decimal>? _values;
+
+    /// <summary>The text's numbers, read from its folded copy in a reused buffer (a block with a number is common).</summary>
+    private static void Numbers(ReadOnlySpan<char> text, float weight, TermCounts counts)
+    {
+        if (_folded is null || _folded.Length < text.Length) _folded = new char[Math.Max(text.Length, 1024)];
+        var folded = _folded.AsSpan(0, text.Length);
+        for (var i = 0; i < text.Length; i++) folded[i] = TextFolder.Fold(text[i]);
+        var values = _values ??= new List<decimal>();
+        values.Clear();
+        NumberExtractor.Values(folded, values);
+        Span<char> term = stackalloc char[64];
+        foreach (var value in values) counts.AddWord(term[..NumberTerm(value, term)], weight);
     }
 
     /// <summary>A word of the original text, folded (one character for one) and stemmed in a buffer, then counted.</summary>
@@ -146,6 +160,17 @@ public static class Tokenizer
     }
 
     /// <summary>`#` and the value without trailing zeros: 3.50 and 3.5 are one number.</summary>
-    public static string NumberTerm(decimal value) =>
-        NumberPrefix + (value / 1.0000000000000000000000000000m).ToString(CultureInfo.InvariantCulture);
+    public static string NumberTerm(decimal value)
+    {
+        Span<char> term = stackalloc char[64];
+        return term[..NumberTerm(value, term)].ToString();
+    }
+
+    /// <returns>the term's length in <paramref name="into"/> (64 characters hold any decimal).</returns>
+    private static int NumberTerm(decimal value, Span<char> into)
+    {
+        NumberPrefix.CopyTo(into);
+        (value / 1.0000000000000000000000000000m).TryFormat(into[NumberPrefix.Length..], out var written, default, CultureInfo.InvariantCulture);
+        return NumberPrefix.Length + written;
+    }
 }

@@ -15,9 +15,12 @@ public sealed class TermCounts
 
     private readonly TermNumbers _han = new();
     private readonly Dictionary<string, int> _words = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _wordsBySpan;
     private readonly List<(long Han, string? Word)> _terms = new();
     private float[] _tf = new float[4096];
     private readonly List<int> _onPage = new();
+
+    public TermCounts() => _wordsBySpan = _words.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>The page's length in weighted terms, for BM25's length normalisation.</summary>
     public float Length { get; private set; }
@@ -63,8 +66,7 @@ public sealed class TermCounts
 
     public void AddWord(ReadOnlySpan<char> term, float weight)
     {
-        var lookup = _words.GetAlternateLookup<ReadOnlySpan<char>>();
-        if (!lookup.TryGetValue(term, out var id))
+        if (!_wordsBySpan.TryGetValue(term, out var id))
         {
             var word = term.ToString();
             id = _terms.Count;

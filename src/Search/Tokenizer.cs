@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 using SiteGen.Parity;
@@ -27,16 +28,16 @@ public static class Tokenizer
         var digits = false;
         for (var i = 0; i < text.Length;)
         {
-            var c = TextFolder.Fold(text[i]);
-            digits |= char.IsAsciiDigit(c);
-            Rune rune;
-            var length = 1;
-            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            if (wordStart < 0 && char.IsAsciiLetterOrDigit(text[i]) && AsciiWordEnd(text, i) is var end and >= 0)
             {
-                rune = new Rune(c, text[i + 1]);
-                length = 2;
+                // A word of ASCII letters and digits, most words of English text: found with one vectorised search.
+                digits |= EndWord(text[i..end], counts, weight);
+                previousHan = -1;
+                i = end;
+                continue;
             }
-            else rune = char.IsSurrogate(c) ? Rune.ReplacementChar : new Rune(c);
+            var rune = FoldedRuneAt(text, i);
+            digits |= rune.IsAscii && char.IsAsciiDigit((char)rune.Value);
             if (HanScript.Is(rune))
             {
                 if (wordStart >= 0) EndWord(text[wordStart..i], counts, weight);
@@ -58,10 +59,32 @@ public static class Tokenizer
                     wordStart = -1;
                 }
             }
-            i += length;
+            i += rune.Utf16SequenceLength;
         }
         if (wordStart >= 0) EndWord(text[wordStart..], counts, weight);
         if (digits) Numbers(text, weight, counts); // full-width ones too, folded above
+    }
+
+    /// <summary>The character (or surrogate pair) at <paramref name="i"/>, folded; a lone surrogate is U+FFFD, one unit long.</summary>
+    private static Rune FoldedRuneAt(ReadOnlySpan<char> text, int i)
+    {
+        var c = TextFolder.Fold(text[i]);
+        if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])) return new Rune(c, text[i + 1]);
+        return char.IsSurrogate(c) ? Rune.ReplacementChar : new Rune(c);
+    }
+
+    private static readonly SearchValues<char> AsciiLetterOrDigit = SearchValues.Create("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
+
+    /// <returns>
+    /// Where the run of ASCII letters and digits at <paramref name="i"/> ends, or -1 when a letter or digit of another
+    /// script (`café`, `ＧＢ`) carries the word on.
+    /// </returns>
+    private static int AsciiWordEnd(ReadOnlySpan<char> text, int i)
+    {
+        var length = text[i..].IndexOfAnyExcept(AsciiLetterOrDigit);
+        if (length < 0) return text.Length;
+        var rune = FoldedRuneAt(text, i + length);
+        return HanScript.Is(rune) || !Rune.IsLetterOrDigit(rune) ? i + length : -1;
     }
 
     [ThreadStatic] private static char[]? _folded;
@@ -81,18 +104,19 @@ public static class Tokenizer
     }
 
     /// <summary>A word of the original text, folded (one character for one) and stemmed in a buffer, then counted.</summary>
-    private static void EndWord(ReadOnlySpan<char> original, TermCounts counts, float weight)
+    /// <returns>whether the word has a digit.</returns>
+    private static bool EndWord(ReadOnlySpan<char> original, TermCounts counts, float weight)
     {
         Span<char> word = original.Length <= 128 ? stackalloc char[128] : new char[original.Length];
         word = word[..original.Length];
-        var digitsAlone = true;
+        var digits = 0;
         for (var i = 0; i < original.Length; i++)
         {
             word[i] = TextFolder.Fold(original[i]);
-            digitsAlone &= char.IsAsciiDigit(word[i]);
+            if (char.IsAsciiDigit(word[i])) digits++;
         }
-        if (digitsAlone) return; // the number term stands for them
-        counts.AddWord(word[..EnglishStemmer.Stem(word)], weight);
+        if (digits < word.Length) counts.AddWord(word[..EnglishStemmer.Stem(word)], weight); // digits alone: the number term stands for them
+        return digits > 0;
     }
 
     /// <summary>

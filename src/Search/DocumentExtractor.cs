@@ -14,7 +14,7 @@ namespace SiteGen.Search;
 /// </summary>
 public static class DocumentExtractor
 {
-    // BM25F-style field weights: a term in the title counts as four in the body.
+    // BM25F-style field weights: a term in the title counts as four in the body. Whole halves: the index keeps frequencies in halves.
     public const float TitleWeight = 4f, HeadingWeight = 2f, DescriptionWeight = 1.5f, BodyWeight = 1f;
 
     /// <param name="terms">Where the page's terms are counted.</param>

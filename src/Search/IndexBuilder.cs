@@ -8,40 +8,80 @@ namespace SiteGen.Search;
 /// the browser multiplies in.
 /// </summary>
 /// <remarks>
-/// Each thread numbers the terms it meets (its <see cref="TermCounts"/>) and appends each page's id, then a (term,
-/// weight) record per term of the page, to a few large blocks: no list per term while rendering (a site has hundreds of thousands of Han pairs, and growing a list for each was most of what
+/// Each thread numbers the terms it meets (its <see cref="TermCounts"/>) and appends each page's id and its (term,
+/// weight) pairs to a few large blocks: no list per term while rendering (a site has hundreds of thousands of Han pairs, and growing a list for each was most of what
 /// indexing allocated and what the collector then walked). The records are sorted into posting lists once, at the end.
 /// </remarks>
 public sealed class IndexBuilder
 {
     private const float K1 = 1.2f, B = 0.75f;
-    private const int BlockSize = 1 << 16;
+    private const int BlockSize = 1 << 20;
 
-    /// <summary>A term of a page and its weighted frequency, or (<see cref="Term"/> negative) the start of page ~Term's records.</summary>
-    private struct Record
-    {
-        public int Term;
-        public float Tf;
-    }
-
+    /// <summary>
+    /// One thread's pages, as variable-length numbers in large blocks: each page's id, its number of terms, then each
+    /// term's number and its weighted frequency in halves (the weights are halves: <see cref="DocumentExtractor"/>).
+    /// About 3 bytes per term of a page where a record was 8: these are held until the end, on every page of the site.
+    /// </summary>
     private sealed class Accumulator
     {
         public readonly TermCounts Counts = new();
-        public readonly List<Record[]> Blocks = new();
-        private Record[] _last = [];
-        private int _inLast = BlockSize;
+        public readonly List<(byte[] Bytes, int Used)> Blocks = new();
+        private byte[] _last = [];
+        private int _used;
 
-        public void Add(int term, float tf)
+        public void Add(int doc, TermCounts counts)
         {
-            if (_inLast == BlockSize)
+            var terms = counts.OnPage;
+            var most = 10 + terms.Length * 10; // two 5-byte numbers at most for the page, and for each term
+            if (_last.Length - _used < most)
             {
-                Blocks.Add(_last = GC.AllocateUninitializedArray<Record>(BlockSize));
-                _inLast = 0;
+                if (_last.Length > 0) Blocks[^1] = (_last, _used);
+                _last = GC.AllocateUninitializedArray<byte>(Math.Max(BlockSize, most));
+                _used = 0;
+                Blocks.Add((_last, 0));
             }
-            _last[_inLast++] = new Record { Term = term, Tf = tf };
+            Write((uint)doc);
+            Write((uint)terms.Length);
+            foreach (var id in terms)
+            {
+                var halves = counts.Tf(id) * 2;
+                if (halves != MathF.Floor(halves) || halves >= uint.MaxValue) throw new InvalidOperationException($"a term's weight {counts.Tf(id)} is not a whole number of halves");
+                Write((uint)id);
+                Write((uint)halves);
+            }
+            Blocks[^1] = (_last, _used);
         }
 
-        public ReadOnlySpan<Record> Block(int i) => Blocks[i].AsSpan(0, i == Blocks.Count - 1 ? _inLast : BlockSize);
+        private void Write(uint n)
+        {
+            while (n >= 0x80)
+            {
+                _last[_used++] = (byte)(n | 0x80);
+                n >>= 7;
+            }
+            _last[_used++] = (byte)n;
+        }
+
+    }
+
+    /// <summary>Reads an <see cref="Accumulator"/>'s blocks back.</summary>
+    private ref struct Reader(ReadOnlySpan<byte> block)
+    {
+        private readonly ReadOnlySpan<byte> _block = block;
+        private int _at;
+
+        public readonly bool More => _at < _block.Length;
+
+        public int Next()
+        {
+            uint n = 0;
+            for (var shift = 0; ; shift += 7)
+            {
+                var b = _block[_at++];
+                n |= (uint)(b & 0x7F) << shift;
+                if (b < 0x80) return (int)n;
+            }
+        }
     }
 
     private readonly ThreadLocal<Accumulator> _threads = new(() => new Accumulator(), trackAllValues: true);
@@ -54,13 +94,8 @@ public sealed class IndexBuilder
     public void Add(int doc)
     {
         var into = _threads.Value!;
-        var counts = into.Counts;
-        if (_lengths.TryAdd(doc, counts.Length))
-        {
-            into.Add(~doc, 0);
-            foreach (var id in counts.OnPage) into.Add(id, counts.Tf(id));
-        }
-        counts.Clear();
+        if (_lengths.TryAdd(doc, into.Counts.Length)) into.Add(doc, into.Counts);
+        into.Counts.Clear();
     }
 
     public int DocumentCount => _lengths.Count;
@@ -98,29 +133,32 @@ public sealed class IndexBuilder
         // Every term's postings side by side in two arrays, placed by counting, each with its impact.
         var start = new int[names.Length + 1];
         for (var t = 0; t < threads.Count; t++)
-            for (var b = 0; b < threads[t].Blocks.Count; b++)
-                foreach (var r in threads[t].Block(b))
-                    if (r.Term >= 0) start[maps[t][r.Term] + 1]++;
+            foreach (var (bytes, used) in threads[t].Blocks)
+                for (var read = new Reader(bytes.AsSpan(0, used)); read.More;)
+                {
+                    read.Next(); // the page
+                    for (var n = read.Next(); n > 0; n--)
+                    {
+                        start[maps[t][read.Next()] + 1]++;
+                        read.Next(); // its frequency
+                    }
+                }
         for (var i = 0; i < names.Length; i++) start[i + 1] += start[i];
         var docs = new int[start[^1]];
         var impacts = new byte[start[^1]];
         var next = (int[])start.Clone();
         for (var t = 0; t < threads.Count; t++)
-        {
-            var (map, doc) = (maps[t], 0);
-            for (var b = 0; b < threads[t].Blocks.Count; b++)
-                foreach (var r in threads[t].Block(b))
+            foreach (var (bytes, used) in threads[t].Blocks)
+                for (var read = new Reader(bytes.AsSpan(0, used)); read.More;)
                 {
-                    if (r.Term < 0)
+                    var doc = read.Next();
+                    for (var n = read.Next(); n > 0; n--)
                     {
-                        doc = ~r.Term;
-                        continue;
+                        var at = next[maps[t][read.Next()]]++;
+                        docs[at] = doc;
+                        impacts[at] = Impact(read.Next() / 2f, lengths[doc], avg);
                     }
-                    var at = next[map[r.Term]]++;
-                    docs[at] = doc;
-                    impacts[at] = Impact(r.Tf, lengths[doc], avg);
                 }
-        }
 
         // Each term's list is sorted and encoded on its own: spread over the cores.
         var encoded = new T[names.Length];

@@ -24,6 +24,15 @@ public sealed class OutputTree(StagingDirectory? writeThrough = null, bool keepB
         return true;
     }
 
+    /// <summary>Bytes from a reused buffer: copied only if the tree keeps them.</summary>
+    public bool Add(string path, ReadOnlySpan<byte> bytes)
+    {
+        if (writeThrough is null && keepBytes) return Add(path, bytes.ToArray());
+        if (!_files.TryAdd(path, NotKept)) return false;
+        writeThrough?.Write(path, bytes);
+        return true;
+    }
+
     public bool Add(string path, string text) => Add(path, text.AsSpan());
 
     public bool Add(string path, ReadOnlySpan<char> text)

@@ -38,6 +38,15 @@ public static partial class NumberExtractor
     }
 
     /// <summary>
+    /// The values of the numbers in a text whose digits are already ASCII (folded, as the search index reads it), in
+    /// order: the same values as <see cref="ExtractWithSpans"/> gives, without a string for the text.
+    /// </summary>
+    public static void Values(ReadOnlySpan<char> asciiDigits, List<decimal> into)
+    {
+        foreach (var m in NumberPattern().EnumerateMatches(asciiDigits)) Add(asciiDigits.Slice(m.Index, m.Length), into);
+    }
+
+    /// <summary>
     /// A match, already checked by the pattern, is a number, then perhaps a range sign and a second number, then perhaps
     /// 萬 or 億. Read here from the span: `Matches` would allocate a Match, its groups and their strings for each one.
     /// </summary>

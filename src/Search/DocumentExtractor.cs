@@ -14,7 +14,7 @@ namespace SiteGen.Search;
 /// </summary>
 public static class DocumentExtractor
 {
-    // BM25F-style field weights: a term in the title counts as four in the body.
+    // BM25F-style field weights: a term in the title counts as four in the body. Whole halves: the index keeps frequencies in halves.
     public const float TitleWeight = 4f, HeadingWeight = 2f, DescriptionWeight = 1.5f, BodyWeight = 1f;
 
     /// <param name="terms">Where the page's terms are counted.</param>
@@ -36,17 +36,26 @@ public static class DocumentExtractor
 
     /// <summary>
     /// One walk over the blocks in document order (a plain recursion: `Descendants()` allocates an iterator per level),
-    /// each block's text gathered in a buffer that is tokenised as it is and copied once, into its passage.
+    /// each block's text gathered in a buffer that is tokenised as it is and copied into its passage's buffer, which
+    /// becomes the passage's string.
     /// </summary>
-    private sealed class Walker(TermCounts terms, string description)
+    private sealed class Walker
     {
-        [ThreadStatic] private static CharBuffer? _scratch;
-        private readonly CharBuffer _block = _scratch ??= new CharBuffer();
-        private readonly StringBuilder _text = new(description);
+        [ThreadStatic] private static (CharBuffer Block, CharBuffer Text)? _scratch;
+        private readonly TermCounts _terms;
+        private readonly CharBuffer _block, _text;
         private string _anchor = "";
         private bool _heading;
         private int _headings, _place = -1;
         public readonly List<SearchPassage> Passages = new();
+
+        public Walker(TermCounts terms, string description)
+        {
+            _terms = terms;
+            (_block, _text) = _scratch ??= (new CharBuffer(), new CharBuffer());
+            _text.Clear();
+            _text.Append(description);
+        }
 
         public void Blocks(ContainerBlock container)
         {
@@ -61,7 +70,7 @@ public static class DocumentExtractor
                         _block.Clear();
                         Inlines(h.Inline);
                         _heading = _block.Length > 0;
-                        Tokenizer.Index(_block.Span, HeadingWeight, terms);
+                        Tokenizer.Index(_block.Span, HeadingWeight, _terms);
                         break;
                     case LeafBlock leaf:
                         _block.Clear();
@@ -73,7 +82,7 @@ public static class DocumentExtractor
                             }
                         else Inlines(leaf.Inline);
                         if (_block.Length == 0) break;
-                        Tokenizer.Index(_block.Span, BodyWeight, terms);
+                        Tokenizer.Index(_block.Span, BodyWeight, _terms);
                         if (_text.Length > 0) _text.Append('\n');
                         _text.Append(_block.Span);
                         break;
@@ -86,7 +95,7 @@ public static class DocumentExtractor
 
         public void Flush()
         {
-            if (_text.Length > 0 || _heading) Passages.Add(new SearchPassage(_anchor, _text.ToString(), _place));
+            if (_text.Length > 0 || _heading) Passages.Add(new SearchPassage(_anchor, new string(_text.Span), _place));
             _text.Clear();
         }
 

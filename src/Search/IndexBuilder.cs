@@ -8,40 +8,80 @@ namespace SiteGen.Search;
 /// the browser multiplies in.
 /// </summary>
 /// <remarks>
-/// Each thread numbers the terms it meets (its <see cref="TermCounts"/>) and appends (term, page, weight) records to a few
-/// large blocks: no list per term while rendering (a site has hundreds of thousands of Han pairs, and growing a list for each was most of what
+/// Each thread numbers the terms it meets (its <see cref="TermCounts"/>) and appends each page's id and its (term,
+/// weight) pairs to a few large blocks: no list per term while rendering (a site has hundreds of thousands of Han pairs, and growing a list for each was most of what
 /// indexing allocated and what the collector then walked). The records are sorted into posting lists once, at the end.
 /// </remarks>
 public sealed class IndexBuilder
 {
     private const float K1 = 1.2f, B = 0.75f;
-    private const int BlockSize = 1 << 16;
+    private const int BlockSize = 1 << 20;
 
-    private struct Posting
-    {
-        public int Term;
-        public int Doc;
-        public float Tf;
-    }
-
+    /// <summary>
+    /// One thread's pages, as variable-length numbers in large blocks: each page's id, its number of terms, then each
+    /// term's number and its weighted frequency in halves (the weights are halves: <see cref="DocumentExtractor"/>).
+    /// About 3 bytes per term of a page where a record was 8: these are held until the end, on every page of the site.
+    /// </summary>
     private sealed class Accumulator
     {
         public readonly TermCounts Counts = new();
-        public readonly List<Posting[]> Blocks = new();
-        public int InLast = BlockSize;
-        private Posting[] _last = [];
+        public readonly List<(byte[] Bytes, int Used)> Blocks = new();
+        private byte[] _last = [];
+        private int _used;
 
-        public void Add(int term, int doc, float tf)
+        public void Add(int doc, TermCounts counts)
         {
-            if (InLast == BlockSize)
+            var terms = counts.OnPage;
+            var most = 10 + terms.Length * 10; // two 5-byte numbers at most for the page, and for each term
+            if (_last.Length - _used < most)
             {
-                Blocks.Add(_last = new Posting[BlockSize]);
-                InLast = 0;
+                if (_last.Length > 0) Blocks[^1] = (_last, _used);
+                _last = GC.AllocateUninitializedArray<byte>(Math.Max(BlockSize, most));
+                _used = 0;
+                Blocks.Add((_last, 0));
             }
-            _last[InLast++] = new Posting { Term = term, Doc = doc, Tf = tf };
+            Write((uint)doc);
+            Write((uint)terms.Length);
+            foreach (var id in terms)
+            {
+                var halves = counts.Tf(id) * 2;
+                if (halves != MathF.Floor(halves) || halves >= uint.MaxValue) throw new InvalidOperationException($"a term's weight {counts.Tf(id)} is not a whole number of halves");
+                Write((uint)id);
+                Write((uint)halves);
+            }
+            Blocks[^1] = (_last, _used);
         }
 
-        public IEnumerable<Posting[]> Filled => Blocks.Select((b, i) => i == Blocks.Count - 1 ? b[..InLast] : b);
+        private void Write(uint n)
+        {
+            while (n >= 0x80)
+            {
+                _last[_used++] = (byte)(n | 0x80);
+                n >>= 7;
+            }
+            _last[_used++] = (byte)n;
+        }
+
+    }
+
+    /// <summary>Reads an <see cref="Accumulator"/>'s blocks back.</summary>
+    private ref struct Reader(ReadOnlySpan<byte> block)
+    {
+        private readonly ReadOnlySpan<byte> _block = block;
+        private int _at;
+
+        public readonly bool More => _at < _block.Length;
+
+        public int Next()
+        {
+            uint n = 0;
+            for (var shift = 0; ; shift += 7)
+            {
+                var b = _block[_at++];
+                n |= (uint)(b & 0x7F) << shift;
+                if (b < 0x80) return (int)n;
+            }
+        }
     }
 
     private readonly ThreadLocal<Accumulator> _threads = new(() => new Accumulator(), trackAllValues: true);
@@ -54,10 +94,8 @@ public sealed class IndexBuilder
     public void Add(int doc)
     {
         var into = _threads.Value!;
-        var counts = into.Counts;
-        if (_lengths.TryAdd(doc, counts.Length))
-            foreach (var (id, tf) in counts.Page) into.Add(id, doc, tf);
-        counts.Clear();
+        if (_lengths.TryAdd(doc, into.Counts.Length)) into.Add(doc, into.Counts);
+        into.Counts.Clear();
     }
 
     public int DocumentCount => _lengths.Count;
@@ -70,6 +108,8 @@ public sealed class IndexBuilder
     {
         // Summed in page order: the same float whatever order the threads added the pages in.
         var avg = _lengths.IsEmpty ? 1f : (float)(_lengths.OrderBy(l => l.Key).Sum(l => (double)l.Value) / _lengths.Count);
+        var lengths = new float[_lengths.Keys.DefaultIfEmpty(-1).Max() + 1];
+        foreach (var (doc, length) in _lengths) lengths[doc] = length;
         var threads = _threads.Values.ToList();
 
         // One number per term for the whole site; each thread's numbers mapped onto it.
@@ -90,39 +130,45 @@ public sealed class IndexBuilder
         var names = new string[ids.Count];
         foreach (var (term, id) in ids) names[id] = term;
 
-        // Every term's postings side by side in two arrays, placed by counting.
+        // Every term's postings side by side in two arrays, placed by counting, each with its impact.
         var start = new int[names.Length + 1];
         for (var t = 0; t < threads.Count; t++)
-            foreach (var block in threads[t].Filled)
-                foreach (var p in block) start[maps[t][p.Term] + 1]++;
+            foreach (var (bytes, used) in threads[t].Blocks)
+                for (var read = new Reader(bytes.AsSpan(0, used)); read.More;)
+                {
+                    read.Next(); // the page
+                    for (var n = read.Next(); n > 0; n--)
+                    {
+                        start[maps[t][read.Next()] + 1]++;
+                        read.Next(); // its frequency
+                    }
+                }
         for (var i = 0; i < names.Length; i++) start[i + 1] += start[i];
         var docs = new int[start[^1]];
-        var tfs = new float[start[^1]];
+        var impacts = new byte[start[^1]];
         var next = (int[])start.Clone();
         for (var t = 0; t < threads.Count; t++)
-            foreach (var block in threads[t].Filled)
-                foreach (var p in block)
+            foreach (var (bytes, used) in threads[t].Blocks)
+                for (var read = new Reader(bytes.AsSpan(0, used)); read.More;)
                 {
-                    var at = next[maps[t][p.Term]]++;
-                    docs[at] = p.Doc;
-                    tfs[at] = p.Tf;
+                    var doc = read.Next();
+                    for (var n = read.Next(); n > 0; n--)
+                    {
+                        var at = next[maps[t][read.Next()]]++;
+                        docs[at] = doc;
+                        impacts[at] = Impact(read.Next() / 2f, lengths[doc], avg);
+                    }
                 }
 
-        // Each term's list is sorted, scored and encoded on its own: spread over the cores.
-        var lengths = new float[_lengths.Keys.DefaultIfEmpty(-1).Max() + 1];
-        foreach (var (doc, length) in _lengths) lengths[doc] = length;
+        // Each term's list is sorted and encoded on its own: spread over the cores.
         var encoded = new T[names.Length];
-        Parallel.For(0, names.Length, parallelism, () => new byte[0], (term, _, impacts) =>
+        Parallel.For(0, names.Length, parallelism, term =>
         {
             var (from, count) = (start[term], start[term + 1] - start[term]);
-            if (count == 0) return impacts;
-            var ids = docs.AsSpan(from, count);
-            ids.Sort(tfs.AsSpan(from, count));
-            if (impacts.Length < count) impacts = new byte[Math.Max(count, impacts.Length * 2)];
-            for (var i = 0; i < count; i++) impacts[i] = Impact(tfs[from + i], lengths[ids[i]], avg);
-            encoded[term] = encode(ids, impacts.AsSpan(0, count));
-            return impacts;
-        }, _ => { });
+            if (count == 0) return;
+            docs.AsSpan(from, count).Sort(impacts.AsSpan(from, count));
+            encoded[term] = encode(docs.AsSpan(from, count), impacts.AsSpan(from, count));
+        });
         // A term counted on a page that was then refused (too many terms) has no postings.
         var order = Enumerable.Range(0, names.Length).Where(t => start[t + 1] > start[t]).ToArray();
         Array.Sort(order.Select(t => names[t]).ToArray(), order, StringComparer.Ordinal);

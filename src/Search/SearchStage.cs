@@ -66,7 +66,7 @@ public sealed class SearchStage
             slots[lang] = extracted;
             _builder.Add(extracted.Id);
         }
-        if (slots.Any(s => s is not null)) _tree.Add($"{ShardWriter.Folder}g/{groupId}.json", ShardWriter.Group(slots));
+        if (slots.Any(s => s is not null)) ShardWriter.Group(_tree, groupId, slots);
     }
 
     private string SectionTitle(Page page) =>

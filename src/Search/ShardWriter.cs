@@ -26,7 +26,7 @@ public static class ShardWriter
     public const int ShardTarget = 8192;
     public const int Version = 2;
 
-    public static readonly JsonWriterOptions Json = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
+    public static readonly JsonWriterOptions JsonOptions = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
 
     /// <summary>FNV-1a over UTF-16 units, as search.js computes it.</summary>
     public static uint Hash(string term)
@@ -86,13 +86,13 @@ public static class ShardWriter
             }
             shard.Write("\n"u8);
         }
-        for (var i = 0; i < shardCount; i++) tree.Add($"{Folder}s/{i}.txt", shards[i].WrittenSpan.ToArray());
+        for (var i = 0; i < shardCount; i++) tree.Add($"{Folder}s/{i}.txt", shards[i].WrittenSpan);
         tree.Add(Folder + "index.json", MetaJson(pages, shardCount, languages, fold, phrases));
         return shardCount;
     }
 
     private static byte[] MetaJson(int pages, int shards, IReadOnlyList<string> languages, SortedDictionary<char, char> fold,
-        SortedDictionary<string, string> phrases) => Write(w =>
+        SortedDictionary<string, string> phrases) => Json(w =>
     {
         w.WriteStartObject();
         w.WriteNumber("version", Version);
@@ -113,9 +113,10 @@ public static class ShardWriter
         }
         w.WriteEndArray();
         w.WriteEndObject();
-    });
+    }).ToArray();
 
-    public static byte[] Group(IReadOnlyList<SearchDocument?> docs) => Write(w =>
+    /// <summary>A translation group's result file.</summary>
+    public static void Group(OutputTree tree, int groupId, IReadOnlyList<SearchDocument?> docs) => tree.Add($"{Folder}g/{groupId}.json", Json(w =>
     {
         w.WriteStartArray();
         foreach (var doc in docs)
@@ -142,16 +143,17 @@ public static class ShardWriter
             w.WriteEndObject();
         }
         w.WriteEndArray();
-    });
+    }));
 
     /// <summary>One buffer per thread, reused: a result file is written for every translation group.</summary>
     [ThreadStatic] private static ArrayBufferWriter<byte>? _buffer;
 
-    private static byte[] Write(Action<Utf8JsonWriter> write)
+    /// <returns>the JSON in this thread's buffer, valid until the thread writes JSON again.</returns>
+    private static ReadOnlySpan<byte> Json(Action<Utf8JsonWriter> write)
     {
         var buffer = _buffer ??= new ArrayBufferWriter<byte>(16384);
         buffer.ResetWrittenCount();
-        using (var writer = new Utf8JsonWriter(buffer, Json)) write(writer);
-        return buffer.WrittenSpan.ToArray();
+        using (var writer = new Utf8JsonWriter(buffer, JsonOptions)) write(writer);
+        return buffer.WrittenSpan;
     }
 }

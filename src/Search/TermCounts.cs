@@ -15,9 +15,12 @@ public sealed class TermCounts
 
     private readonly TermNumbers _han = new();
     private readonly Dictionary<string, int> _words = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _wordsBySpan;
     private readonly List<(long Han, string? Word)> _terms = new();
     private float[] _tf = new float[4096];
     private readonly List<int> _onPage = new();
+
+    public TermCounts() => _wordsBySpan = _words.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>The page's length in weighted terms, for BM25's length normalisation.</summary>
     public float Length { get; private set; }
@@ -25,8 +28,10 @@ public sealed class TermCounts
     /// <summary>How many different terms the page has.</summary>
     public int Count => _onPage.Count;
 
-    /// <summary>The page's terms by number, with their weighted frequencies.</summary>
-    public IEnumerable<(int Id, float Tf)> Page => _onPage.Select(id => (id, _tf[id]));
+    /// <summary>The page's terms by number (their weighted frequencies from <see cref="Tf"/>).</summary>
+    public ReadOnlySpan<int> OnPage => System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_onPage);
+
+    public float Tf(int id) => _tf[id];
 
     /// <summary>The page's terms as the browser spells them (for tests).</summary>
     public IEnumerable<(string Term, float Tf)> Terms => _onPage.Select(id => (TermOf(id), _tf[id]));
@@ -61,8 +66,7 @@ public sealed class TermCounts
 
     public void AddWord(ReadOnlySpan<char> term, float weight)
     {
-        var lookup = _words.GetAlternateLookup<ReadOnlySpan<char>>();
-        if (!lookup.TryGetValue(term, out var id))
+        if (!_wordsBySpan.TryGetValue(term, out var id))
         {
             var word = term.ToString();
             id = _terms.Count;

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 using SiteGen.Parity;
@@ -27,16 +28,16 @@ public static class Tokenizer
         var digits = false;
         for (var i = 0; i < text.Length;)
         {
-            var c = TextFolder.Fold(text[i]);
-            digits |= char.IsAsciiDigit(c);
-            Rune rune;
-            var length = 1;
-            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            if (wordStart < 0 && char.IsAsciiLetterOrDigit(text[i]) && AsciiWordEnd(text, i) is var end and >= 0)
             {
-                rune = new Rune(c, text[i + 1]);
-                length = 2;
+                // A word of ASCII letters and digits, most words of English text: found with one vectorised search.
+                digits |= EndWord(text[i..end], counts, weight);
+                previousHan = -1;
+                i = end;
+                continue;
             }
-            else rune = char.IsSurrogate(c) ? Rune.ReplacementChar : new Rune(c);
+            var rune = FoldedRuneAt(text, i);
+            digits |= rune.IsAscii && char.IsAsciiDigit((char)rune.Value);
             if (HanScript.Is(rune))
             {
                 if (wordStart >= 0) EndWord(text[wordStart..i], counts, weight);
@@ -58,27 +59,64 @@ public static class Tokenizer
                     wordStart = -1;
                 }
             }
-            i += length;
+            i += rune.Utf16SequenceLength;
         }
         if (wordStart >= 0) EndWord(text[wordStart..], counts, weight);
-        if (digits) // full-width ones too, folded above
-            foreach (var (_, _, values) in NumberExtractor.ExtractWithSpans(TextFolder.Fold(text.ToString())))
-                foreach (var value in values) counts.AddWord(NumberTerm(value), weight);
+        if (digits) Numbers(text, weight, counts); // full-width ones too, folded above
+    }
+
+    /// <summary>The character (or surrogate pair) at <paramref name="i"/>, folded; a lone surrogate is U+FFFD, one unit long.</summary>
+    private static Rune FoldedRuneAt(ReadOnlySpan<char> text, int i)
+    {
+        var c = TextFolder.Fold(text[i]);
+        if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])) return new Rune(c, text[i + 1]);
+        return char.IsSurrogate(c) ? Rune.ReplacementChar : new Rune(c);
+    }
+
+    private static readonly SearchValues<char> AsciiLetterOrDigit = SearchValues.Create("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
+
+    /// <returns>
+    /// Where the run of ASCII letters and digits at <paramref name="i"/> ends, or -1 when a letter or digit of another
+    /// script (`café`, `ＧＢ`) carries the word on.
+    /// </returns>
+    private static int AsciiWordEnd(ReadOnlySpan<char> text, int i)
+    {
+        var length = text[i..].IndexOfAnyExcept(AsciiLetterOrDigit);
+        if (length < 0) return text.Length;
+        var rune = FoldedRuneAt(text, i + length);
+        return HanScript.Is(rune) || !Rune.IsLetterOrDigit(rune) ? i + length : -1;
+    }
+
+    [ThreadStatic] private static char[]? _folded;
+    [ThreadStatic] private static List<decimal>? _values;
+
+    /// <summary>The text's numbers, read from its folded copy in a reused buffer (a block with a number is common).</summary>
+    private static void Numbers(ReadOnlySpan<char> text, float weight, TermCounts counts)
+    {
+        if (_folded is null || _folded.Length < text.Length) _folded = new char[Math.Max(text.Length, 1024)];
+        var folded = _folded.AsSpan(0, text.Length);
+        for (var i = 0; i < text.Length; i++) folded[i] = TextFolder.Fold(text[i]);
+        var values = _values ??= new List<decimal>();
+        values.Clear();
+        NumberExtractor.Values(folded, values);
+        Span<char> term = stackalloc char[64];
+        foreach (var value in values) counts.AddWord(term[..NumberTerm(value, term)], weight);
     }
 
     /// <summary>A word of the original text, folded (one character for one) and stemmed in a buffer, then counted.</summary>
-    private static void EndWord(ReadOnlySpan<char> original, TermCounts counts, float weight)
+    /// <returns>whether the word has a digit.</returns>
+    private static bool EndWord(ReadOnlySpan<char> original, TermCounts counts, float weight)
     {
         Span<char> word = original.Length <= 128 ? stackalloc char[128] : new char[original.Length];
         word = word[..original.Length];
-        var digitsAlone = true;
+        var digits = 0;
         for (var i = 0; i < original.Length; i++)
         {
             word[i] = TextFolder.Fold(original[i]);
-            digitsAlone &= char.IsAsciiDigit(word[i]);
+            if (char.IsAsciiDigit(word[i])) digits++;
         }
-        if (digitsAlone) return; // the number term stands for them
-        counts.AddWord(word[..EnglishStemmer.Stem(word)], weight);
+        if (digits < word.Length) counts.AddWord(word[..EnglishStemmer.Stem(word)], weight); // digits alone: the number term stands for them
+        return digits > 0;
     }
 
     /// <summary>
@@ -146,6 +184,17 @@ public static class Tokenizer
     }
 
     /// <summary>`#` and the value without trailing zeros: 3.50 and 3.5 are one number.</summary>
-    public static string NumberTerm(decimal value) =>
-        NumberPrefix + (value / 1.0000000000000000000000000000m).ToString(CultureInfo.InvariantCulture);
+    public static string NumberTerm(decimal value)
+    {
+        Span<char> term = stackalloc char[64];
+        return term[..NumberTerm(value, term)].ToString();
+    }
+
+    /// <returns>the term's length in <paramref name="into"/> (64 characters hold any decimal).</returns>
+    private static int NumberTerm(decimal value, Span<char> into)
+    {
+        NumberPrefix.CopyTo(into);
+        (value / 1.0000000000000000000000000000m).TryFormat(into[NumberPrefix.Length..], out var written, default, CultureInfo.InvariantCulture);
+        return NumberPrefix.Length + written;
+    }
 }

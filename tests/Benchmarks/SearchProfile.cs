@@ -10,7 +10,7 @@ namespace SiteGen.Benchmarks;
 /// `search-profile SITE [ROUNDS]`: where the search stage's time goes, on one thread and without JIT warm-up in the
 /// figures: every page parsed once up front, then per round each part timed over the whole site (extracting and
 /// tokenising, adding to the index, writing the result files, merging and scoring, encoding and writing the shards).
-/// Prints the fastest round of each part, in ms of the process's CPU time.
+/// Prints the fastest round of each part, in ms of the process's CPU time, and what the last round of it allocated.
 /// </summary>
 public static class SearchProfile
 {
@@ -25,7 +25,18 @@ public static class SearchProfile
             : new RenderedPage(page, null, null, MarkdownLinks.None)).ToList();
         var groups = parsed.GroupBy(p => p.Page.TranslationKey).Select(g => g.ToList()).ToList();
         var best = new Dictionary<string, double>();
-        void Keep(string part, double ms) => best[part] = Math.Min(best.GetValueOrDefault(part, double.MaxValue), ms);
+        var allocated = new Dictionary<string, long>();
+        var before = 0L;
+        void Keep(string part, double ms)
+        {
+            best[part] = Math.Min(best.GetValueOrDefault(part, double.MaxValue), ms);
+            allocated[part] = GC.GetTotalAllocatedBytes(true) - before;
+        }
+        double Cpu()
+        {
+            before = GC.GetTotalAllocatedBytes(true);
+            return ProcessCpu();
+        }
         var one = new ParallelOptions { MaxDegreeOfParallelism = 1 };
         for (var round = 0; round < rounds; round++)
         {
@@ -35,34 +46,35 @@ public static class SearchProfile
             var t = Cpu();
             var counts = new TermCounts();
             var docs = pages.Select((p, i) => { var d = DocumentExtractor.Extract(i, p.Page, p.Document!, "", counts); counts.Clear(); return d; }).ToList();
-            Keep("  of which: extract and tokenise", Cpu() - t);
+            Keep("  of which: extract and tokenise", ProcessCpu() - t);
             var texts = docs.SelectMany(d => d.Passages.Select(p => p.Text)).ToList();
             var han = texts.Where(x => x.Any(c => c > 0x3000)).ToList();
             var latin = texts.Where(x => !x.Any(c => c > 0x3000)).ToList();
             t = Cpu();
             foreach (var x in han) { Tokenizer.Index(x, 1, counts); counts.Clear(); }
-            Keep("  of which: tokenise Chinese passages", Cpu() - t);
+            Keep("  of which: tokenise Chinese passages", ProcessCpu() - t);
             t = Cpu();
             foreach (var x in latin) { Tokenizer.Index(x, 1, counts); counts.Clear(); }
-            Keep("  of which: tokenise English passages", Cpu() - t);
+            Keep("  of which: tokenise English passages", ProcessCpu() - t);
             t = Cpu();
             foreach (var x in texts) SiteGen.Parity.NumberExtractor.ExtractWithSpans(x);
-            Keep("  of which: numbers in all passages", Cpu() - t);
+            Keep("  of which: numbers in all passages", ProcessCpu() - t);
             t = Cpu();
-            foreach (var d in docs) ShardWriter.Group([d]);
-            Keep("  of which: result files", Cpu() - t);
+            var results = new OutputTree(null, false);
+            foreach (var d in docs) ShardWriter.Group(results, d.Id, [d]);
+            Keep("  of which: result files", ProcessCpu() - t);
             t = Cpu();
             foreach (var group in groups) stage.GroupRendered(group);
-            Keep("per group (extract, index, result file)", Cpu() - t);
+            Keep("per group (extract, index, result file)", ProcessCpu() - t);
             t = Cpu();
             stage.WriteIndex(one);
-            Keep("after rendering (merge, score, shards)", Cpu() - t);
+            Keep("after rendering (merge, score, shards)", ProcessCpu() - t);
             Console.Error.WriteLine($"round {round}: {tree.Count} files");
         }
-        foreach (var (part, ms) in best) Console.WriteLine($"{part}\t{ms:F0} ms");
+        foreach (var (part, ms) in best) Console.WriteLine($"{part}\t{ms:F0} ms\t{allocated[part] / 1e6:F0} MB allocated");
         return 0;
     }
 
     // Process CPU time (every thread, the GC's included), so other processes on the machine do not count.
-    private static double Cpu() => Process.GetCurrentProcess().TotalProcessorTime.TotalMilliseconds;
+    private static double ProcessCpu() => Process.GetCurrentProcess().TotalProcessorTime.TotalMilliseconds;
 }

@@ -7,7 +7,7 @@ namespace SiteGen.Templates;
 
 /// <summary>
 /// A template function that Scriban calls directly. Imported delegates are called through reflection, with each
-/// argument converted on the way: measured at 20,000 pages, that was a quarter of all the time spent in templates.
+/// argument converted on the way, a large share of the time spent in templates (docs/performance.md, design choices).
 /// </summary>
 public sealed class TemplateFunction(int parameters, Func<TemplateContext, SourceSpan, ScriptArray, object?> body) : IScriptCustomFunction
 {

@@ -26,10 +26,11 @@ public static class OutputGuard
         var root = Resolve(siteRoot);
         var home = Resolve(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile));
         if (Path.GetPathRoot(output) == output) return $"refusing to use the file system root {output} as output folder";
-        if (System.Text.Encoding.UTF8.GetByteCount(output) > MaxPath)
-            return $"refusing to use an output folder whose path is {System.Text.Encoding.UTF8.GetByteCount(output):N0} bytes long (the limit is {MaxPath:N0}, so that every page's path under it fits the system's limit); choose a shorter --out";
-        if (System.Text.Encoding.UTF8.GetByteCount(Path.GetFileName(output)) > MaxName)
-            return $"refusing to use an output folder whose name is {System.Text.Encoding.UTF8.GetByteCount(Path.GetFileName(output)):N0} bytes long (the limit is {MaxName:N0}: the build writes beside it under a longer name); choose a shorter --out";
+        var (pathBytes, nameBytes) = (System.Text.Encoding.UTF8.GetByteCount(output), System.Text.Encoding.UTF8.GetByteCount(Path.GetFileName(output)));
+        if (pathBytes > MaxPath)
+            return $"refusing to use an output folder whose path is {pathBytes:N0} bytes long (the limit is {MaxPath:N0}, so that every page's path under it fits the system's limit); choose a shorter --out";
+        if (nameBytes > MaxName)
+            return $"refusing to use an output folder whose name is {nameBytes:N0} bytes long (the limit is {MaxName:N0}: the build writes beside it under a longer name); choose a shorter --out";
         if (output == home) return $"refusing to use the home folder {output} as output folder";
         if (root == output || root.StartsWith(output + Path.DirectorySeparatorChar)) return $"refusing to use {output} as output folder: it holds the site";
         foreach (var source in new[] { "content", "templates", "site.yml" })

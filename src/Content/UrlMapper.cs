@@ -26,6 +26,19 @@ public static partial class UrlMapper
     }
 
     /// <summary>
+    /// The absolute URL of a site path under <paramref name="baseUrl"/>, its path percent-encoded as RFC 3986 asks:
+    /// sitemaps, canonical links and og:url are read by crawlers that reject raw spaces and non-ASCII letters, which
+    /// content names may have (`content/zh/關於.md`). A query or fragment a template wrote is kept as it is.
+    /// </summary>
+    public static string Absolute(string baseUrl, string sitePath)
+    {
+        var end = sitePath.AsSpan().IndexOfAny('?', '#');
+        var path = end < 0 ? sitePath : sitePath[..end];
+        var escaped = string.Join('/', path.Split('/').Select(Uri.EscapeDataString));
+        return baseUrl.TrimEnd('/') + "/" + escaped + (end < 0 ? "" : sitePath[end..]);
+    }
+
+    /// <summary>
     /// Why a content path cannot be written as it is in a URL, or null. Browsers read `\` as `/` (so `\\evil.com.md`
     /// became the off-site link `\\evil.com/`), `#` and `?` end the path, and `%` starts an escape.
     /// </summary>

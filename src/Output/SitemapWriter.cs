@@ -23,14 +23,14 @@ public static class SitemapWriter
             foreach (var page in index.Pages)
             {
                 xml.WriteStartElement("url", SitemapNs);
-                xml.WriteElementString("loc", SitemapNs, Absolute(baseUrl, page.Url));
+                xml.WriteElementString("loc", SitemapNs, UrlMapper.Absolute(baseUrl, page.Url));
                 if (page.Date is { } date) xml.WriteElementString("lastmod", SitemapNs, date.ToString("yyyy-MM-dd"));
                 foreach (var (tag, url) in Alternates(page, index))
                 {
                     xml.WriteStartElement("xhtml", "link", XhtmlNs);
                     xml.WriteAttributeString("rel", "alternate");
                     xml.WriteAttributeString("hreflang", tag);
-                    xml.WriteAttributeString("href", Absolute(baseUrl, url));
+                    xml.WriteAttributeString("href", UrlMapper.Absolute(baseUrl, url));
                     xml.WriteEndElement();
                 }
                 xml.WriteEndElement();
@@ -61,7 +61,5 @@ public static class SitemapWriter
     }
 
     public static string Robots(string? baseUrl) =>
-        "User-agent: *\nAllow: /\n" + (string.IsNullOrEmpty(baseUrl) ? "" : $"Sitemap: {Absolute(baseUrl, "sitemap.xml")}\n");
-
-    public static string Absolute(string baseUrl, string sitePath) => baseUrl.TrimEnd('/') + "/" + sitePath;
+        "User-agent: *\nAllow: /\n" + (string.IsNullOrEmpty(baseUrl) ? "" : $"Sitemap: {UrlMapper.Absolute(baseUrl, "sitemap.xml")}\n");
 }

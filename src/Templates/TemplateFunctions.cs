@@ -66,7 +66,7 @@ public sealed class TemplateFunctions
 
     /// <summary>Empty when no base_url is configured: callers then leave out what needs an absolute URL.</summary>
     private string AbsoluteUrl(string sitePath) =>
-        string.IsNullOrEmpty(config.BaseUrl) ? "" : config.BaseUrl.TrimEnd('/') + "/" + sitePath;
+        string.IsNullOrEmpty(config.BaseUrl) ? "" : UrlMapper.Absolute(config.BaseUrl, sitePath);
 
     private string AssetPath(SourceSpan span, string name) =>
         assets.OutputPathOf(name) ?? throw new ScriptRuntimeException(span, $"no asset '{name}' in templates/assets/");

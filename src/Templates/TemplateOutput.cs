@@ -40,7 +40,7 @@ public sealed class TemplateOutput(EscapingTemplateContext context) : IScriptOut
     public void Write(TrustedHtml html)
     {
         context.CountOutput(html.Html.Length);
-        if (html.Writes is { Count: > 0 } writes) Writes.Include(_text.Length, writes);
+        if (html.Writes is { } writes) Writes.Include(_text.Length, html.Html.Length, writes);
         _text.Append(html.Html);
     }
 

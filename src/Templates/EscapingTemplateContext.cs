@@ -69,17 +69,13 @@ public sealed class EscapingTemplateContext : TemplateContext
         return Scriban.Functions.StringFunctions.Split(text, match);
     });
 
-    // Asked once per type and context: Scriban's own objects and arrays get a guard against assignments to read-only ones.
-    protected override IObjectAccessor? GetMemberAccessorImpl(object target)
-    {
-        var accessor = base.GetMemberAccessorImpl(target);
-        return accessor is not null && target is IScriptObject ? new ReadOnlyGuard(accessor, null) : accessor;
-    }
-
+    // Asked once per type and context. Scriban refuses a member set on a read-only object itself, but sets an array's
+    // items through IList, which does not check: Scriban's own arrays get a guard, and reading members goes straight
+    // to Scriban's accessors.
     protected override IListAccessor? GetListAccessorImpl(object target, Type type)
     {
         var accessor = base.GetListAccessorImpl(target, type);
-        return accessor is not null && target is IScriptObject ? new ReadOnlyGuard(null, accessor) : accessor;
+        return accessor is not null && target is IScriptObject ? new ReadOnlyGuard(accessor) : accessor;
     }
 
     /// <summary>A new page: its templates get the whole budget of steps and output.</summary>

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Scriban;
 using Scriban.Parsing;
 using Scriban.Runtime;
@@ -21,15 +22,15 @@ public sealed class EscapingTemplateContext : TemplateContext
     private long _steps;
     private long _written;
 
-    // One output per nesting depth (a layout or the base layout, then the partials inside it), kept with the context.
-    private readonly List<TemplateOutput> _outputs = new();
-    private int _depth;
+    // One output per template, kept with the context for as long as the template is (serve parses templates again
+    // after an edit), so each starts at the size of that template's last render. A template never renders twice at
+    // once: a partial that includes itself is refused before it renders.
+    private readonly ConditionalWeakTable<Template, TemplateOutput> _outputs = new();
 
     /// <summary>Renders a template into an output of its own and returns what it wrote, with where its text went.</summary>
     public RenderedTemplate Render(Template template)
     {
-        if (_depth == _outputs.Count) _outputs.Add(new TemplateOutput(this));
-        var output = _outputs[_depth++];
+        var output = _outputs.GetValue(template, _ => new TemplateOutput(this));
         PushOutput(output);
         try
         {
@@ -39,7 +40,6 @@ public sealed class EscapingTemplateContext : TemplateContext
         {
             PopOutput();
             output.Clear();
-            _depth--;
         }
     }
 

@@ -17,9 +17,15 @@ public sealed class TemplateWrites
     /// </summary>
     private readonly record struct Write(int At, int Length, string? File, string? Text, int TextOffset, TemplateWrites? Included);
 
-    private readonly List<Write> _writes = new();
+    private readonly List<Write> _writes;
+
+    /// <param name="capacity">How many writes to make room for at first.</param>
+    public TemplateWrites(int capacity = 0) => _writes = new(capacity);
 
     public bool IsEmpty => _writes.Count == 0;
+
+    /// <summary>How many writes it holds, an included output's counting as one.</summary>
+    public int Count => _writes.Count;
 
     /// <summary>A template's literal text, about to be appended at <paramref name="at"/>.</summary>
     public void Literal(int at, string file, string text, int offset, int count)

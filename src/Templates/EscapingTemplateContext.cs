@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Scriban;
 using Scriban.Parsing;
 using Scriban.Runtime;
@@ -21,15 +22,15 @@ public sealed class EscapingTemplateContext : TemplateContext
     private long _steps;
     private long _written;
 
-    // One output per nesting depth (a layout or the base layout, then the partials inside it), kept with the context.
-    private readonly List<TemplateOutput> _outputs = new();
-    private int _depth;
+    // One output per template, kept with the context for as long as the template is (serve parses templates again
+    // after an edit), so each starts at the size of that template's last render. A template never renders twice at
+    // once: a partial that includes itself is refused before it renders.
+    private readonly ConditionalWeakTable<Template, TemplateOutput> _outputs = new();
 
     /// <summary>Renders a template into an output of its own and returns what it wrote, with where its text went.</summary>
     public RenderedTemplate Render(Template template)
     {
-        if (_depth == _outputs.Count) _outputs.Add(new TemplateOutput(this));
-        var output = _outputs[_depth++];
+        var output = _outputs.GetValue(template, _ => new TemplateOutput(this));
         PushOutput(output);
         try
         {
@@ -39,7 +40,6 @@ public sealed class EscapingTemplateContext : TemplateContext
         {
             PopOutput();
             output.Clear();
-            _depth--;
         }
     }
 
@@ -69,17 +69,13 @@ public sealed class EscapingTemplateContext : TemplateContext
         return Scriban.Functions.StringFunctions.Split(text, match);
     });
 
-    // Asked once per type and context: Scriban's own objects and arrays get a guard against assignments to read-only ones.
-    protected override IObjectAccessor? GetMemberAccessorImpl(object target)
-    {
-        var accessor = base.GetMemberAccessorImpl(target);
-        return accessor is not null && target is IScriptObject ? new ReadOnlyGuard(accessor, null) : accessor;
-    }
-
+    // Asked once per type and context. Scriban refuses a member set on a read-only object itself, but sets an array's
+    // items through IList, which does not check: Scriban's own arrays get a guard, and reading members goes straight
+    // to Scriban's accessors.
     protected override IListAccessor? GetListAccessorImpl(object target, Type type)
     {
         var accessor = base.GetListAccessorImpl(target, type);
-        return accessor is not null && target is IScriptObject ? new ReadOnlyGuard(null, accessor) : accessor;
+        return accessor is not null && target is IScriptObject ? new ReadOnlyGuard(accessor) : accessor;
     }
 
     /// <summary>A new page: its templates get the whole budget of steps and output.</summary>

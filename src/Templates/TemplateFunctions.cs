@@ -83,7 +83,7 @@ public sealed class TemplateFunctions
         try
         {
             var rendered = escaping.Render(template);
-            return new TrustedHtml(rendered.Html, rendered.Writes.All);
+            return new TrustedHtml(rendered.Html, rendered.Writes);
         }
         finally
         {

@@ -56,7 +56,7 @@ public static class TemplateLimits
         ("String multiplication exceeds LimitToString", String),
         ("Joined string exceeds LimitToString", String),
         ("exceeds the configured LimitToString", String), // padding, and other string functions
-        ("The object is readonly", ReadOnly),            // a member set through `with`, past ReadOnlyGuard
+        ("The object is readonly", ReadOnly),            // a member set on a read-only object (ReadOnlyGuard covers array items)
     ];
 
     /// <summary>What to tell the author for an error Scriban raised enforcing a limit, or null for any other error.</summary>

@@ -6,9 +6,9 @@ namespace SiteGen.Templates;
 
 /// <summary>
 /// Where a template renders (a layout, the base layout, a partial): its text, and where the template's own text went
-/// in it, for the link check to blame a broken link on the template line that wrote its tag. Reused, like Scriban's
-/// own <see cref="StringBuilderOutput"/>: <see cref="EscapingTemplateContext.Render"/> takes the text and the writes,
-/// then empties it.
+/// in it, for the link check to blame a broken link on the template line that wrote its tag. Reused for the same
+/// template, like Scriban's own <see cref="StringBuilderOutput"/>: <see cref="EscapingTemplateContext.Render"/> takes
+/// the text and the writes, then empties it.
 /// </summary>
 /// <param name="context">
 /// The context rendering into it: every write is counted against the page's output limit (a partial's loop would
@@ -21,11 +21,11 @@ public sealed class TemplateOutput(EscapingTemplateContext context) : IScriptOut
     /// <summary>Where each template's literal text went in this output.</summary>
     public TemplateWrites Writes { get; private set; } = new();
 
-    /// <summary>Empties the output for the next render; the writes so far stay with whoever took them.</summary>
+    /// <summary>Empties the output for the next render; the writes so far stay with whoever took them, and the next ones start with room for as many.</summary>
     public void Clear()
     {
         _text.Clear();
-        Writes = new();
+        Writes = new(Writes.Count);
     }
 
     public void Write(string text, int offset, int count)
@@ -40,7 +40,7 @@ public sealed class TemplateOutput(EscapingTemplateContext context) : IScriptOut
     public void Write(TrustedHtml html)
     {
         context.CountOutput(html.Html.Length);
-        if (html.Writes is { Count: > 0 } writes) Writes.Include(_text.Length, writes);
+        if (html.Writes is { } writes) Writes.Include(_text.Length, html.Html.Length, writes);
         _text.Append(html.Html);
     }
 

@@ -75,7 +75,7 @@ public sealed class TemplateRenderer(TemplateStore templates, TemplateFunctions 
         StartPage();
         var main = Render(layout, globals, fromUrl, lang, renderingFor);
         if (main is null || templates.IsBroken(LayoutResolver.Base)) return null;
-        globals["main"] = new TrustedHtml(main.Html, main.Writes.All);
+        globals["main"] = new TrustedHtml(main.Html, main.Writes);
         return Render(LayoutResolver.Base, globals, fromUrl, lang, renderingFor);
     }
 

@@ -4,13 +4,14 @@ namespace SiteGen.Search;
 /// Numbers for pairs of Han characters of the Basic Multilingual Plane, keyed by their two dense indices
 /// (<see cref="TermCounts"/>) in 32 bits: an open-addressing table (linear probing, power-of-two size) whose slot is
 /// one 64-bit word, key and number together. Most characters of a Chinese page end a pair that is looked up here, in a
-/// table too large for the processor's caches: half the bytes of a slot of <see cref="TermNumbers"/> is half the
-/// cache lines missed.
+/// table that rendering pushes out of the processor's caches between one group and the next: the time goes in waiting
+/// for its cache lines. So the table is kept small: a slot is half one of <see cref="TermNumbers"/>, the table starts
+/// small and fills to three quarters before it doubles (a few more probes, within the line already read).
 /// </summary>
 internal sealed class PairNumbers
 {
-    private ulong[] _slots = new ulong[1 << 14]; // key << 32 | (number + 1); 0 is an empty slot
-    private int _count, _shift = 32 - 14;
+    private ulong[] _slots = new ulong[1 << 12]; // key << 32 | (number + 1); 0 is an empty slot
+    private int _count, _shift = 32 - 12;
 
     /// <returns>the key's number, or -1 (and its slot ready for <see cref="Set"/>) when it has none.</returns>
     public int Find(uint key, out int slot)
@@ -29,7 +30,7 @@ internal sealed class PairNumbers
     public void Set(int slot, uint key, int number)
     {
         _slots[slot] = (ulong)key << 32 | (uint)(number + 1);
-        if (++_count * 2 > _slots.Length) Grow();
+        if (++_count * 4 > _slots.Length * 3) Grow();
     }
 
     private void Grow()

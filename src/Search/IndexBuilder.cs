@@ -130,35 +130,54 @@ public sealed class IndexBuilder
         var names = new string[ids.Count];
         foreach (var (term, id) in ids) names[id] = term;
 
-        // Every term's postings side by side in two arrays, placed by counting, each with its impact.
-        var start = new int[names.Length + 1];
-        for (var t = 0; t < threads.Count; t++)
+        // Every term's postings side by side in two arrays, placed by counting, each with its impact. The threads' blocks
+        // are read on every core, a thread's at a time: each thread counts its pages' terms by its own numbers, then
+        // places them into its own part of each term's list, after the threads before it.
+        var places = new int[threads.Count][];
+        Parallel.For(0, threads.Count, parallelism, t =>
+        {
+            var count = new int[maps[t].Length];
             foreach (var (bytes, used) in threads[t].Blocks)
                 for (var read = new Reader(bytes.AsSpan(0, used)); read.More;)
                 {
                     read.Next(); // the page
                     for (var n = read.Next(); n > 0; n--)
                     {
-                        start[maps[t][read.Next()] + 1]++;
+                        count[read.Next()]++;
                         read.Next(); // its frequency
                     }
                 }
+            places[t] = count;
+        });
+        var start = new int[names.Length + 1];
+        for (var t = 0; t < threads.Count; t++)
+            for (var local = 0; local < places[t].Length; local++)
+                start[maps[t][local] + 1] += places[t][local];
         for (var i = 0; i < names.Length; i++) start[i + 1] += start[i];
-        var docs = new int[start[^1]];
-        var impacts = new byte[start[^1]];
         var next = (int[])start.Clone();
         for (var t = 0; t < threads.Count; t++)
+            for (var local = 0; local < places[t].Length; local++)
+            {
+                ref var term = ref next[maps[t][local]];
+                (places[t][local], term) = (term, term + places[t][local]);
+            }
+        var docs = new int[start[^1]];
+        var impacts = new byte[start[^1]];
+        Parallel.For(0, threads.Count, parallelism, t =>
+        {
+            var place = places[t];
             foreach (var (bytes, used) in threads[t].Blocks)
                 for (var read = new Reader(bytes.AsSpan(0, used)); read.More;)
                 {
                     var doc = read.Next();
                     for (var n = read.Next(); n > 0; n--)
                     {
-                        var at = next[maps[t][read.Next()]]++;
+                        var at = place[read.Next()]++;
                         docs[at] = doc;
                         impacts[at] = Impact(read.Next() / 2f, lengths[doc], avg);
                     }
                 }
+        });
 
         // Each term's list is sorted and encoded on its own: spread over the cores.
         var encoded = new T[names.Length];

@@ -6,8 +6,8 @@ namespace SiteGen.Search;
 /// The weighted term frequencies of one page at a time, on one indexing thread. Every term the thread meets gets a
 /// number once, kept from page to page, so counting a term is one table look-up and an array slot, and the index takes
 /// the page's terms by number; <see cref="Clear"/> readies it for the next page. Han terms are keyed as numbers (a
-/// character, or two in a row), a word by its text looked up as a span: nothing is allocated for a term the thread
-/// has seen before.
+/// character, or two in a row; a character of the common blocks by its place in an array, with no look-up at all), a
+/// word by its text looked up as a span: nothing is allocated for a term the thread has seen before.
 /// </summary>
 public sealed class TermCounts
 {
@@ -47,9 +47,60 @@ public sealed class TermCounts
         Length = 0;
     }
 
-    public void AddHan(Rune single, float weight) => AddHan((long)(uint)single.Value | UnigramTag, weight);
-    public void AddHan(Rune first, Rune second, float weight) => AddHan(((long)first.Value << 21) | (uint)second.Value, weight);
+    /// <summary>
+    /// A character of the Basic Multilingual Plane's Han and kana blocks (<see cref="HanScript"/>) as an index from 0 to
+    /// <see cref="DenseCount"/>, or -1 for any other (extensions B and later go through the 64-bit table).
+    /// </summary>
+    private static int Dense(int c) => c switch
+    {
+        >= 0x3040 and <= 0x9FFF => c - 0x3040,
+        >= 0xF900 and <= 0xFAFF => c - 0xF900 + (0xA000 - 0x3040),
+        _ => -1,
+    };
 
+    private const int DenseCount = 0xA000 - 0x3040 + 0x200; // under 2^15: two indices make a 30-bit pair key
+
+    // Every Han character is counted as itself: by its index here (the number + 1, 0 for none), with no look-up.
+    private readonly int[] _characters = new int[DenseCount];
+    private readonly PairNumbers _pairs = new();
+
+    public void AddHan(Rune single, float weight)
+    {
+        var dense = Dense(single.Value);
+        if (dense < 0)
+        {
+            AddHan((long)(uint)single.Value | UnigramTag, weight);
+            return;
+        }
+        ref var number = ref _characters[dense];
+        if (number == 0)
+        {
+            _terms.Add(((long)(uint)single.Value | UnigramTag, null));
+            number = _terms.Count;
+        }
+        Add(number - 1, weight);
+    }
+
+    public void AddHan(Rune first, Rune second, float weight)
+    {
+        int a = Dense(first.Value), b = Dense(second.Value);
+        if ((a | b) < 0)
+        {
+            AddHan(((long)first.Value << 21) | (uint)second.Value, weight);
+            return;
+        }
+        var key = (uint)(a << 15 | b);
+        var id = _pairs.Find(key, out var slot);
+        if (id < 0)
+        {
+            id = _terms.Count;
+            _pairs.Set(slot, key, id);
+            _terms.Add((((long)first.Value << 21) | (uint)second.Value, null));
+        }
+        Add(id, weight);
+    }
+
+    /// <summary>A character or pair outside the dense range, keyed by its code points.</summary>
     private void AddHan(long key, float weight)
     {
         var id = _han.Find(key, out var slot);

@@ -1,9 +1,9 @@
 namespace SiteGen.Search;
 
 /// <summary>
-/// Numbers for Han terms keyed as 64-bit values: an open-addressing table (linear probing, power-of-two size). Every
-/// character of every Chinese page is looked up twice here (itself and the pair it ends), which with the general
-/// dictionary was the largest part of indexing; a key and its number share a slot, so a look-up reads one cache line.
+/// Numbers for Han terms keyed as 64-bit values (a character, or two, by code point): an open-addressing table (linear
+/// probing, power-of-two size) for what <see cref="TermCounts"/> does not keep in its denser tables, characters outside
+/// the Basic Multilingual Plane and the pairs with one. A key and its number share a slot, so a look-up reads one cache line.
 /// </summary>
 internal sealed class TermNumbers
 {

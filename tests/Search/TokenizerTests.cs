@@ -117,4 +117,20 @@ public class TokenizerTests
         Assert.All(counts.Terms, t => Assert.Equal(2f, t.Tf));
         Assert.Equal(new HashSet<string>(counts.Terms.Select(t => t.Term)).Count, counts.Count);
     }
+
+    [Fact]
+    public void Characters_of_every_Han_block_and_kana_are_counted_alone_and_in_pairs_whichever_table_holds_them()
+    {
+        // カ (kana), 㐀 (extension A), 丁 (unified), U+F900 (compatibility), 𠀀 (extension B, a surrogate pair): each table the counts keep.
+        const string text = "カ㐀丁\uF900𠀀丁𠀀𠀀";
+        var counts = new TermCounts();
+        Tokenizer.Index(text, 1f, counts);
+        Tokenizer.Index(text, 1f, counts);
+        var terms = counts.Terms.ToDictionary(t => t.Term, t => t.Tf);
+        Assert.Equal(new Dictionary<string, float>
+        {
+            ["カ"] = 2, ["㐀"] = 2, ["丁"] = 4, ["\uF900"] = 2, ["𠀀"] = 6,
+            ["カ㐀"] = 2, ["㐀丁"] = 2, ["丁\uF900"] = 2, ["\uF900𠀀"] = 2, ["𠀀丁"] = 2, ["丁𠀀"] = 2, ["𠀀𠀀"] = 2,
+        }, terms);
+    }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.Playwright;
 using SiteGen.Tests.Support;
 
@@ -71,6 +72,72 @@ public sealed class BrowserFixture : IAsyncLifetime
         return target;
     }
 
+    private Task<IReadOnlyDictionary<string, PageVisit>>? _walk;
+
+    /// <summary>
+    /// Every page of the output opened once under the sub-path in a 360 px wide phone viewport, with what the tests
+    /// read of it: the response status, console errors and failed requests, the document's width, and the links as
+    /// the browser resolved them. A click on a link with no script attached goes where its resolved href says, so the
+    /// tests check every link through this walk and click a sample of them for real; one walk instead of one per test
+    /// keeps the browser suite within its time.
+    /// </summary>
+    public Task<IReadOnlyDictionary<string, PageVisit>> WalkAsync() => _walk ??= WalkAllPagesAsync();
+
+    private async Task<IReadOnlyDictionary<string, PageVisit>> WalkAllPagesAsync()
+    {
+        var (page, problems) = await NewPageAsync(360);
+        var visits = new Dictionary<string, PageVisit>(StringComparer.Ordinal);
+        foreach (var path in Pages)
+        {
+            problems.Clear();
+            var response = await page.GotoAsync(SubPath.BaseUrl + path);
+            var seen = await page.EvaluateAsync<JsonElement>("""
+                () => {
+                  const links = (sel) => [...document.querySelectorAll(sel)].map(a => ({ href: a.href, text: a.textContent.trim(), hreflang: a.getAttribute('hreflang') ?? '' }));
+                  return {
+                    lang: document.documentElement.lang,
+                    h1: document.querySelector('h1')?.textContent ?? '',
+                    width: document.documentElement.scrollWidth,
+                    ids: [...document.querySelectorAll('[id]')].map(e => e.id),
+                    switches: links('.lang-switch a'),
+                    cards: [...document.querySelectorAll('.card')].map(c => ({ href: c.querySelector('a').href, text: c.querySelector('.card-title').textContent, hreflang: '' })),
+                    next: links('a[rel=next]'),
+                    prev: links('a[rel=prev]'),
+                    anchors: links(".prose a[href*='quotes/#'], .prose a[href*='figures/#']"),
+                  };
+                }
+                """);
+            List<SeenLink> Links(string name) => seen.GetProperty(name).EnumerateArray()
+                .Select(l => new SeenLink(l.GetProperty("href").GetString()!, l.GetProperty("text").GetString()!, l.GetProperty("hreflang").GetString()!)).ToList();
+            visits[path] = new PageVisit(path, response?.Status ?? 0, [.. problems],
+                seen.GetProperty("width").GetInt32(), seen.GetProperty("lang").GetString()!, seen.GetProperty("h1").GetString()!,
+                seen.GetProperty("ids").EnumerateArray().Select(i => i.GetString()!).ToHashSet(StringComparer.Ordinal),
+                Links("switches"), Links("cards"), Links("next"), Links("prev"), Links("anchors"));
+        }
+        await page.Context.CloseAsync();
+        return visits;
+    }
+
+    private static readonly Lazy<string> AxeSource = new(() => File.ReadAllText(Path.Combine(NodeModules, "axe-core", "axe.min.js")));
+
+    /// <summary>
+    /// Adds axe-core to every document the page's context opens, as an init script: adding it as a script tag after each
+    /// navigation cost more than running it (CONTRIBUTING.md, "The browser tests").
+    /// </summary>
+    public static Task AddAxeAsync(IPage page) => page.Context.AddInitScriptAsync(script: AxeSource.Value);
+
+    /// <summary>axe's WCAG 2.1 A and AA violations on the page as it is now, one line each with up to three places.</summary>
+    public static async Task<IReadOnlyList<string>> AxeViolationsAsync(IPage page)
+    {
+        var json = await page.EvaluateAsync<JsonElement>("""
+            async () => (await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] }))
+              .violations.map(v => ({ id: v.id, help: v.help, targets: v.nodes.map(n => n.target.join(' ')).slice(0, 3) }))
+            """);
+        return json.EnumerateArray()
+            .Select(v => $"{v.GetProperty("id").GetString()} ({v.GetProperty("help").GetString()}) at {string.Join(", ", v.GetProperty("targets").EnumerateArray().Select(t => t.GetString()))}")
+            .ToList();
+    }
+
     public async Task DisposeAsync()
     {
         await Browser.DisposeAsync();
@@ -80,6 +147,15 @@ public sealed class BrowserFixture : IAsyncLifetime
         Directory.Delete(Path.GetDirectoryName(Out)!, recursive: true);
     }
 }
+
+/// <summary>A link as the browser resolved it: absolute href, its text, its hreflang ("" when it has none).</summary>
+public sealed record SeenLink(string Href, string Text, string HrefLang);
+
+/// <summary>What <see cref="BrowserFixture.WalkAsync"/> saw of one page.</summary>
+public sealed record PageVisit(
+    string Path, int Status, IReadOnlyList<string> Problems, int Width, string Lang, string H1, IReadOnlySet<string> Ids,
+    IReadOnlyList<SeenLink> LanguageSwitch, IReadOnlyList<SeenLink> Cards, IReadOnlyList<SeenLink> Next, IReadOnlyList<SeenLink> Prev,
+    IReadOnlyList<SeenLink> QuoteAndFigureLinks);
 
 [CollectionDefinition(Name)]
 public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>

@@ -43,6 +43,20 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
+    private (IPage Page, List<string> Problems)? _shared;
+
+    /// <summary>
+    /// One page kept for the tests that only navigate and read (search queries): a fresh context costs a new renderer
+    /// process, seconds on a busy machine. Its problems list is emptied for each caller. A test that routes requests,
+    /// adds scripts, switches the scheme or needs an empty cache takes <see cref="NewPageAsync"/> instead.
+    /// </summary>
+    public async Task<(IPage Page, List<string> Problems)> SharedPageAsync()
+    {
+        _shared ??= await NewPageAsync();
+        _shared.Value.Problems.Clear();
+        return _shared.Value;
+    }
+
     /// <summary>A fresh page that records console errors and failed or off-site requests.</summary>
     public async Task<(IPage Page, List<string> Problems)> NewPageAsync(int width = 1280, ColorScheme scheme = ColorScheme.Light)
     {
@@ -72,51 +86,84 @@ public sealed class BrowserFixture : IAsyncLifetime
         return target;
     }
 
-    private Task<IReadOnlyDictionary<string, PageVisit>>? _walk;
+    private Lazy<Task<IReadOnlyDictionary<string, PageVisit>>>? _walk;
 
     /// <summary>
-    /// Every page of the output opened once under the sub-path in a 360 px wide phone viewport, with what the tests
-    /// read of it: the response status, console errors and failed requests, the document's width, and the links as
-    /// the browser resolved them. A click on a link with no script attached goes where its resolved href says, so the
-    /// tests check every link through this walk and click a sample of them for real; one walk instead of one per test
-    /// keeps the browser suite within its time.
+    /// Every page of the output opened once under the sub-path at a phone's width (360 px), with what the tests read of
+    /// it: the response status, console errors and failed requests, the document's width, and its links as the browser
+    /// resolved them, each with whether a reader can click it (shown, its first line not covered by another element, no
+    /// `target` or `download`). Such a click goes where the resolved href says, so the tests check every link through
+    /// this walk and click a sample for real; one walk instead of one per test keeps the browser tests within their
+    /// time (CONTRIBUTING.md, "The browser tests").
     /// </summary>
-    public Task<IReadOnlyDictionary<string, PageVisit>> WalkAsync() => _walk ??= WalkAllPagesAsync();
+    public Task<IReadOnlyDictionary<string, PageVisit>> WalkAsync()
+    {
+        _walk ??= new Lazy<Task<IReadOnlyDictionary<string, PageVisit>>>(WalkAllPagesAsync);
+        return _walk.Value;
+    }
 
     private async Task<IReadOnlyDictionary<string, PageVisit>> WalkAllPagesAsync()
     {
+        if (Pages.Count < 49) throw new InvalidOperationException($"the companion has only {Pages.Count} pages");
         var (page, problems) = await NewPageAsync(360);
-        var visits = new Dictionary<string, PageVisit>(StringComparer.Ordinal);
-        foreach (var path in Pages)
+        try
         {
-            problems.Clear();
-            var response = await page.GotoAsync(SubPath.BaseUrl + path);
-            var seen = await page.EvaluateAsync<JsonElement>("""
-                () => {
-                  const links = (sel) => [...document.querySelectorAll(sel)].map(a => ({ href: a.href, text: a.textContent.trim(), hreflang: a.getAttribute('hreflang') ?? '' }));
-                  return {
-                    lang: document.documentElement.lang,
-                    h1: document.querySelector('h1')?.textContent ?? '',
-                    width: document.documentElement.scrollWidth,
-                    ids: [...document.querySelectorAll('[id]')].map(e => e.id),
-                    switches: links('.lang-switch a'),
-                    cards: [...document.querySelectorAll('.card')].map(c => ({ href: c.querySelector('a').href, text: c.querySelector('.card-title').textContent, hreflang: '' })),
-                    next: links('a[rel=next]'),
-                    prev: links('a[rel=prev]'),
-                    anchors: links(".prose a[href*='quotes/#'], .prose a[href*='figures/#']"),
-                  };
+            var visits = new Dictionary<string, PageVisit>(StringComparer.Ordinal);
+            foreach (var path in Pages)
+            {
+                try
+                {
+                    problems.Clear();
+                    var response = await page.GotoAsync(SubPath.BaseUrl + path);
+                    var seen = await page.EvaluateAsync<JsonElement>(WalkScript);
+                    List<SeenLink> Links(string name) => seen.GetProperty(name).EnumerateArray()
+                        .Select(l => new SeenLink(l.GetProperty("href").GetString()!, l.GetProperty("text").GetString()!,
+                            l.GetProperty("hreflang").GetString()!, l.GetProperty("clickable").GetBoolean())).ToList();
+                    visits[path] = new PageVisit(path, response?.Status ?? 0, [.. problems],
+                        seen.GetProperty("width").GetInt32(), seen.GetProperty("lang").GetString()!, seen.GetProperty("h1").GetString()!,
+                        seen.GetProperty("ids").EnumerateArray().Select(i => i.GetString()!).ToHashSet(StringComparer.Ordinal),
+                        Links("switches"), Links("cards"), Links("next"), Links("prev"), Links("anchors"));
                 }
-                """);
-            List<SeenLink> Links(string name) => seen.GetProperty(name).EnumerateArray()
-                .Select(l => new SeenLink(l.GetProperty("href").GetString()!, l.GetProperty("text").GetString()!, l.GetProperty("hreflang").GetString()!)).ToList();
-            visits[path] = new PageVisit(path, response?.Status ?? 0, [.. problems],
-                seen.GetProperty("width").GetInt32(), seen.GetProperty("lang").GetString()!, seen.GetProperty("h1").GetString()!,
-                seen.GetProperty("ids").EnumerateArray().Select(i => i.GetString()!).ToHashSet(StringComparer.Ordinal),
-                Links("switches"), Links("cards"), Links("next"), Links("prev"), Links("anchors"));
+                catch (PlaywrightException e)
+                {
+                    throw new InvalidOperationException($"walking {SubPath.BaseUrl}{path}: {e.Message}", e);
+                }
+            }
+            return visits;
         }
-        await page.Context.CloseAsync();
-        return visits;
+        finally
+        {
+            await page.Context.CloseAsync();
+        }
     }
+
+    private const string WalkScript = """
+        () => {
+          const width = document.documentElement.scrollWidth;
+          const clickable = a => {
+            if (a.target || a.hasAttribute('download') || !a.checkVisibility()) return false;
+            a.scrollIntoView({ block: 'center', inline: 'center' });
+            // The centre of the link's first line box: a link that wraps has a bounding box wider than its text.
+            const r = a.getClientRects()[0];
+            return r !== undefined && a.contains(document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2));
+          };
+          const link = (a, text) => a
+            ? { href: a.href, text: (text ?? a.textContent).trim(), hreflang: a.getAttribute('hreflang') ?? '', clickable: clickable(a) }
+            : { href: '', text: '', hreflang: '', clickable: false };
+          const links = sel => [...document.querySelectorAll(sel)].map(a => link(a));
+          return {
+            lang: document.documentElement.lang,
+            h1: document.querySelector('h1')?.textContent ?? '',
+            width,
+            ids: [...document.querySelectorAll('[id]')].map(e => e.id),
+            switches: links('.lang-switch a'),
+            cards: [...document.querySelectorAll('.card')].map(c => link(c.querySelector('a'), c.querySelector('.card-title')?.textContent ?? '')),
+            next: links('a[rel=next]'),
+            prev: links('a[rel=prev]'),
+            anchors: links(".prose a[href*='quotes/#'], .prose a[href*='figures/#']"),
+          };
+        }
+        """;
 
     private static readonly Lazy<string> AxeSource = new(() => File.ReadAllText(Path.Combine(NodeModules, "axe-core", "axe.min.js")));
 
@@ -126,13 +173,28 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// </summary>
     public static Task AddAxeAsync(IPage page) => page.Context.AddInitScriptAsync(script: AxeSource.Value);
 
-    /// <summary>axe's WCAG 2.1 A and AA violations on the page as it is now, one line each with up to three places.</summary>
-    public static async Task<IReadOnlyList<string>> AxeViolationsAsync(IPage page)
+    /// <summary>
+    /// The axe rules whose outcome depends on colours: all a page's dark scheme changes, as the theme's dark rules set
+    /// only its colour properties (templates/assets/style.css). The other WCAG rules read the markup, which is the same.
+    /// </summary>
+    public static readonly string[] ColourRules = ["color-contrast", "link-in-text-block"];
+
+    /// <summary>
+    /// axe's WCAG 2.1 A and AA violations on the page as it is now (or those of <paramref name="rules"/> alone), one line
+    /// each with up to three places.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> AxeViolationsAsync(IPage page, string[]? rules = null)
     {
         var json = await page.EvaluateAsync<JsonElement>("""
-            async () => (await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] }))
-              .violations.map(v => ({ id: v.id, help: v.help, targets: v.nodes.map(n => n.target.join(' ')).slice(0, 3) }))
-            """);
+            async rules => {
+              // A colour transition started by the scheme switch would let axe read colours halfway through.
+              document.getAnimations().forEach(a => a.finish());
+              return (await axe.run(document, {
+                runOnly: rules ? { type: 'rule', values: rules } : { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+                resultTypes: ['violations'] }))
+              .violations.map(v => ({ id: v.id, help: v.help, targets: v.nodes.map(n => n.target.join(' ')).slice(0, 3) }));
+            }
+            """, rules);
         return json.EnumerateArray()
             .Select(v => $"{v.GetProperty("id").GetString()} ({v.GetProperty("help").GetString()}) at {string.Join(", ", v.GetProperty("targets").EnumerateArray().Select(t => t.GetString()))}")
             .ToList();
@@ -148,8 +210,11 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 }
 
-/// <summary>A link as the browser resolved it: absolute href, its text, its hreflang ("" when it has none).</summary>
-public sealed record SeenLink(string Href, string Text, string HrefLang);
+/// <summary>
+/// A link as the browser resolved it: absolute href, its text, its hreflang ("" when it has none), and whether a
+/// reader can click it (see <see cref="BrowserFixture.WalkAsync"/>).
+/// </summary>
+public sealed record SeenLink(string Href, string Text, string HrefLang, bool Clickable);
 
 /// <summary>What <see cref="BrowserFixture.WalkAsync"/> saw of one page.</summary>
 public sealed record PageVisit(

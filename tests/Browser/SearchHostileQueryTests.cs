@@ -9,7 +9,7 @@ public class SearchHostileQueryTests(BrowserFixture site)
 {
     private async Task<(string Status, int Hits, IPage Page, List<string> Problems)> SearchAsync(string query)
     {
-        var (page, problems) = await site.NewPageAsync();
+        var (page, problems) = await site.SharedPageAsync();
         await page.GotoAsync($"{site.SubPath.BaseUrl}en/search/?q={Uri.EscapeDataString(query)}");
         await page.WaitForFunctionAsync("document.getElementById('search-status').textContent.length > 0");
         var status = (await page.TextContentAsync("#search-status"))!;

@@ -17,7 +17,7 @@ public class SearchTests(BrowserFixture site, ITestOutputHelper output)
     /// <summary>Opens `&lt;lang&gt;/search/?q=…` (the link form), waits for the announced count, returns the results.</summary>
     private async Task<(List<Hit> Hits, string Status, IPage Page, List<string> Problems)> SearchAsync(string lang, string query)
     {
-        var (page, problems) = await site.NewPageAsync();
+        var (page, problems) = await site.SharedPageAsync();
         await page.GotoAsync($"{site.SubPath.BaseUrl}{lang}/search/?q={Uri.EscapeDataString(query)}");
         return (await ResultsAsync(page), await StatusAsync(page), page, problems);
     }

@@ -89,12 +89,15 @@ public sealed class BrowserFixture : IAsyncLifetime
     private Lazy<Task<IReadOnlyDictionary<string, PageVisit>>>? _walk;
 
     /// <summary>
-    /// Every page of the output opened once under the sub-path at a phone's width (360 px), with what the tests read of
-    /// it: the response status, console errors and failed requests, the document's width, and its links as the browser
-    /// resolved them, each with whether a reader can click it (shown, its first line not covered by another element, no
-    /// `target` or `download`). Such a click goes where the resolved href says, so the tests check every link through
-    /// this walk and click a sample for real; one walk instead of one per test keeps the browser tests within their
-    /// time (CONTRIBUTING.md, "The browser tests").
+    /// Every page of the output opened once under the sub-path, with what the tests read of it. At a desktop's width
+    /// (1280 px): the response status and axe's WCAG 2.1 A and AA violations in the light scheme, then the colour rules'
+    /// in the dark one (the theme's dark scheme sets colours only, see <see cref="ColourRules"/>). Then, the viewport
+    /// narrowed to a phone's (360 px) on the same document, as the stylesheet's media queries see it: the document's
+    /// width and the links as the browser resolved them, each with whether a reader can click it (shown, its first line
+    /// not covered by another element, no `target` or `download`). Console errors and failed or off-site requests are
+    /// collected at both widths. A click on such a link goes where its resolved href says, so the tests check every
+    /// link through this walk and click a sample for real; one visit per page instead of one per test keeps the browser
+    /// tests within their time (CONTRIBUTING.md, "The browser tests").
     /// </summary>
     public Task<IReadOnlyDictionary<string, PageVisit>> WalkAsync()
     {
@@ -105,7 +108,8 @@ public sealed class BrowserFixture : IAsyncLifetime
     private async Task<IReadOnlyDictionary<string, PageVisit>> WalkAllPagesAsync()
     {
         if (Pages.Count < 49) throw new InvalidOperationException($"the companion has only {Pages.Count} pages");
-        var (page, problems) = await NewPageAsync(360);
+        var (page, problems) = await NewPageAsync(1280);
+        await AddAxeAsync(page);
         try
         {
             var visits = new Dictionary<string, PageVisit>(StringComparer.Ordinal);
@@ -114,12 +118,18 @@ public sealed class BrowserFixture : IAsyncLifetime
                 try
                 {
                     problems.Clear();
+                    await page.SetViewportSizeAsync(1280, 900);
+                    await page.EmulateMediaAsync(new PageEmulateMediaOptions { ColorScheme = ColorScheme.Light });
                     var response = await page.GotoAsync(SubPath.BaseUrl + path);
+                    var axe = (await AxeViolationsAsync(page)).Select(v => $"[light] {v}").ToList();
+                    await page.EmulateMediaAsync(new PageEmulateMediaOptions { ColorScheme = ColorScheme.Dark });
+                    axe.AddRange((await AxeViolationsAsync(page, ColourRules)).Select(v => $"[dark] {v}"));
+                    await page.SetViewportSizeAsync(360, 900);
                     var seen = await page.EvaluateAsync<JsonElement>(WalkScript);
                     List<SeenLink> Links(string name) => seen.GetProperty(name).EnumerateArray()
                         .Select(l => new SeenLink(l.GetProperty("href").GetString()!, l.GetProperty("text").GetString()!,
                             l.GetProperty("hreflang").GetString()!, l.GetProperty("clickable").GetBoolean())).ToList();
-                    visits[path] = new PageVisit(path, response?.Status ?? 0, [.. problems],
+                    visits[path] = new PageVisit(path, response?.Status ?? 0, [.. problems], axe,
                         seen.GetProperty("width").GetInt32(), seen.GetProperty("lang").GetString()!, seen.GetProperty("h1").GetString()!,
                         seen.GetProperty("ids").EnumerateArray().Select(i => i.GetString()!).ToHashSet(StringComparer.Ordinal),
                         Links("switches"), Links("cards"), Links("next"), Links("prev"), Links("anchors"));
@@ -218,7 +228,7 @@ public sealed record SeenLink(string Href, string Text, string HrefLang, bool Cl
 
 /// <summary>What <see cref="BrowserFixture.WalkAsync"/> saw of one page.</summary>
 public sealed record PageVisit(
-    string Path, int Status, IReadOnlyList<string> Problems, int Width, string Lang, string H1, IReadOnlySet<string> Ids,
+    string Path, int Status, IReadOnlyList<string> Problems, IReadOnlyList<string> AxeViolations, int Width, string Lang, string H1, IReadOnlySet<string> Ids,
     IReadOnlyList<SeenLink> LanguageSwitch, IReadOnlyList<SeenLink> Cards, IReadOnlyList<SeenLink> Next, IReadOnlyList<SeenLink> Prev,
     IReadOnlyList<SeenLink> QuoteAndFigureLinks);
 

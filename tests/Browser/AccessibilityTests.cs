@@ -6,7 +6,7 @@ namespace SiteGen.Tests.Browser;
 /// <summary>axe-core on every page of both languages, in the light and the dark scheme: WCAG 2.1 A and AA.</summary>
 [Collection(BrowserCollection.Name)]
 [Trait("Category", "Browser")]
-public class AccessibilityTests(BrowserFixture site, ITestOutputHelper output)
+public class AccessibilityTests(BrowserFixture site, ITestOutputHelper output) : BrowserTest(site)
 {
     /// <summary>
     /// The harness itself: a page with known violations must produce them, and a contrast failure only the dark scheme

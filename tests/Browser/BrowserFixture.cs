@@ -46,21 +46,31 @@ public sealed class BrowserFixture : IAsyncLifetime
     private (IPage Page, List<string> Problems)? _shared;
 
     /// <summary>
-    /// One page kept for the tests that only navigate and read (search queries): a fresh context costs a new renderer
-    /// process, seconds on a busy machine. Its problems list is emptied for each caller. A test that routes requests,
+    /// One page kept for the tests that only navigate, click and read (search queries, the sample clicks): a fresh
+    /// context costs a new renderer process, about 2 s of processor time here. Its problems list is emptied for each caller. A test that routes requests,
     /// adds scripts, switches the scheme or needs an empty cache takes <see cref="NewPageAsync"/> instead.
     /// </summary>
     public async Task<(IPage Page, List<string> Problems)> SharedPageAsync()
     {
-        _shared ??= await NewPageAsync();
+        if (_shared is null)
+        {
+            _shared = await NewPageAsync();
+            _opened.Remove(_shared.Value.Page.Context);
+        }
         _shared.Value.Problems.Clear();
         return _shared.Value;
     }
 
-    /// <summary>A fresh page that records console errors and failed or off-site requests.</summary>
+    private readonly List<IBrowserContext> _opened = new();
+
+    /// <summary>
+    /// A fresh page, in a context of its own, that records console errors and failed or off-site requests. It stays
+    /// open until the test ends (<see cref="BrowserTest.DisposeAsync"/>): an open page keeps using the processor.
+    /// </summary>
     public async Task<(IPage Page, List<string> Problems)> NewPageAsync(int width = 1280, ColorScheme scheme = ColorScheme.Light)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = 900 }, ColorScheme = scheme });
+        _opened.Add(context);
         var page = await context.NewPageAsync();
         var problems = new List<string>();
         page.Console += (_, m) => { if (m.Type == "error") problems.Add($"console error: {m.Text}"); };
@@ -68,6 +78,13 @@ public sealed class BrowserFixture : IAsyncLifetime
         page.RequestFailed += (_, r) => problems.Add($"failed request: {r.Url} ({r.Failure})");
         page.Request += (_, r) => { if (!r.Url.StartsWith("http://127.0.0.1:")) problems.Add($"request leaves the site: {r.Url}"); };
         return (page, problems);
+    }
+
+    /// <summary>Closes the contexts <see cref="NewPageAsync"/> opened (each a renderer process) since it was last called.</summary>
+    public async Task CloseOpenedPagesAsync()
+    {
+        foreach (var context in _opened) await context.CloseAsync();
+        _opened.Clear();
     }
 
     /// <summary>
@@ -218,6 +235,13 @@ public sealed class BrowserFixture : IAsyncLifetime
         await Root.DisposeAsync();
         Directory.Delete(Path.GetDirectoryName(Out)!, recursive: true);
     }
+}
+
+/// <summary>A test of the browser collection: the pages it opened are closed when it ends.</summary>
+public abstract class BrowserTest(BrowserFixture site) : IAsyncLifetime
+{
+    public Task InitializeAsync() => Task.CompletedTask;
+    public Task DisposeAsync() => site.CloseOpenedPagesAsync();
 }
 
 /// <summary>

@@ -5,7 +5,7 @@ namespace SiteGen.Tests.Browser;
 /// <summary>Queries a reader could type or be linked to that name JavaScript's own properties or carry markup.</summary>
 [Collection(BrowserCollection.Name)]
 [Trait("Category", "Browser")]
-public class SearchHostileQueryTests(BrowserFixture site)
+public class SearchHostileQueryTests(BrowserFixture site) : BrowserTest(site)
 {
     private async Task<(string Status, int Hits, IPage Page, List<string> Problems)> SearchAsync(string query)
     {

@@ -10,7 +10,7 @@ namespace SiteGen.Tests.Browser;
 /// </summary>
 [Collection(BrowserCollection.Name)]
 [Trait("Category", "Browser")]
-public class SearchTests(BrowserFixture site, ITestOutputHelper output)
+public class SearchTests(BrowserFixture site, ITestOutputHelper output) : BrowserTest(site)
 {
     private sealed record Hit(string Href, string Text, string Other);
 
@@ -141,7 +141,7 @@ public class SearchTests(BrowserFixture site, ITestOutputHelper output)
     [Fact]
     public async Task The_header_field_leads_to_results_by_keyboard_alone()
     {
-        var (page, problems) = await site.NewPageAsync();
+        var (page, problems) = await site.SharedPageAsync();
         await page.GotoAsync(site.SubPath.BaseUrl + "en/");
         for (var i = 0; i < 30 && await page.EvaluateAsync<string?>("document.activeElement?.getAttribute('name')") != "q"; i++)
             await page.Keyboard.PressAsync("Tab");

@@ -8,7 +8,7 @@ namespace SiteGen.Tests.Browser;
 /// <summary>The built site as a reader meets it: Chromium, over HTTP, under a sub-path and at a domain root.</summary>
 [Collection(BrowserCollection.Name)]
 [Trait("Category", "Browser")]
-public class SiteInBrowserTests(BrowserFixture site, ITestOutputHelper output)
+public class SiteInBrowserTests(BrowserFixture site, ITestOutputHelper output) : BrowserTest(site)
 {
     [Fact]
     public async Task Every_page_loads_with_200_and_no_console_error_or_failed_request_at_desktop_or_phone_width()
@@ -46,7 +46,7 @@ public class SiteInBrowserTests(BrowserFixture site, ITestOutputHelper output)
             Assert.Equal((site.SubPath.BaseUrl + zh, "繁體中文", true), (toZh.Href, toZh.Text, toZh.Clickable));
         }
 
-        var (page, _) = await site.NewPageAsync();
+        var (page, _) = await site.SharedPageAsync();
         foreach (var path in new[] { "zh/", "zh/themes/chips/", "zh/quotes/bilingual/" })
         {
             var start = site.SubPath.BaseUrl + path;
@@ -78,7 +78,7 @@ public class SiteInBrowserTests(BrowserFixture site, ITestOutputHelper output)
             Assert.Equal(i > 0 ? [themes[i - 1]] : [], visits[themes[i]].Prev.Select(l => PathOf(l.Href)));
         }
 
-        var (page, _) = await site.NewPageAsync();
+        var (page, _) = await site.SharedPageAsync();
         await page.GotoAsync(site.SubPath.BaseUrl + home);
         await BrowserFixture.FollowAsync(page, page.Locator(".card a").First);
         Assert.Equal(cards[0].Text, await page.TextContentAsync("h1"));
@@ -108,7 +108,7 @@ public class SiteInBrowserTests(BrowserFixture site, ITestOutputHelper output)
             Assert.True(visits[target].Ids.Contains(fragment), $"{from}: {href} names no element of {target}");
         }
 
-        var (page, _) = await site.NewPageAsync();
+        var (page, _) = await site.SharedPageAsync();
         foreach (var theme in new[] { "zh/themes/chips/", "en/themes/space-compute/" })
         {
             await page.GotoAsync(site.SubPath.BaseUrl + theme);
@@ -133,7 +133,7 @@ public class SiteInBrowserTests(BrowserFixture site, ITestOutputHelper output)
     [Fact]
     public async Task Landing_page_offers_both_languages_and_unknown_urls_get_the_404_page()
     {
-        var (page, _) = await site.NewPageAsync();
+        var (page, _) = await site.SharedPageAsync();
         await page.GotoAsync(site.SubPath.BaseUrl);
         Assert.Equal(["繁體中文", "English"], await page.Locator(".landing-choice a").AllTextContentsAsync());
         await BrowserFixture.FollowAsync(page, page.Locator(".landing-choice a[hreflang=en]"));
@@ -148,7 +148,7 @@ public class SiteInBrowserTests(BrowserFixture site, ITestOutputHelper output)
     [Fact]
     public async Task The_same_build_works_at_the_domain_root()
     {
-        var (page, problems) = await site.NewPageAsync();
+        var (page, problems) = await site.SharedPageAsync();
         foreach (var path in new[] { "", "zh/", "en/themes/chips/", "zh/quotes/", "en/figures/bilingual/" })
         {
             var response = await page.GotoAsync(site.Root.BaseUrl + path);

@@ -13,7 +13,7 @@ namespace SiteGen.Tests.Browser;
 /// </summary>
 [Collection(BrowserCollection.Name)]
 [Trait("Category", "Browser")]
-public class MarkupSafetyInBrowserTests(BrowserFixture browser)
+public class MarkupSafetyInBrowserTests(BrowserFixture browser) : BrowserTest(browser)
 {
     private const string Pixel = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==";
 

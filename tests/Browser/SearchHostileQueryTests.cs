@@ -5,11 +5,11 @@ namespace SiteGen.Tests.Browser;
 /// <summary>Queries a reader could type or be linked to that name JavaScript's own properties or carry markup.</summary>
 [Collection(BrowserCollection.Name)]
 [Trait("Category", "Browser")]
-public class SearchHostileQueryTests(BrowserFixture site)
+public class SearchHostileQueryTests(BrowserFixture site) : BrowserTest(site)
 {
     private async Task<(string Status, int Hits, IPage Page, List<string> Problems)> SearchAsync(string query)
     {
-        var (page, problems) = await site.NewPageAsync();
+        var (page, problems) = await site.SharedPageAsync();
         await page.GotoAsync($"{site.SubPath.BaseUrl}en/search/?q={Uri.EscapeDataString(query)}");
         await page.WaitForFunctionAsync("document.getElementById('search-status').textContent.length > 0");
         var status = (await page.TextContentAsync("#search-status"))!;

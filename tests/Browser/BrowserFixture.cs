@@ -47,16 +47,13 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     /// <summary>
     /// One page kept for the tests that only navigate, click and read (search queries, the sample clicks): a fresh
-    /// context costs a new renderer process, about 2 s of processor time here. Its problems list is emptied for each caller. A test that routes requests,
-    /// adds scripts, switches the scheme or needs an empty cache takes <see cref="NewPageAsync"/> instead.
+    /// context costs a new renderer process, about 2 s of processor time here. Its problems list is emptied for each
+    /// caller. A test that routes requests, adds scripts, switches the scheme or needs an empty cache takes
+    /// <see cref="NewPageAsync"/> instead.
     /// </summary>
     public async Task<(IPage Page, List<string> Problems)> SharedPageAsync()
     {
-        if (_shared is null)
-        {
-            _shared = await NewPageAsync();
-            _opened.Remove(_shared.Value.Page.Context);
-        }
+        _shared ??= await OpenPageAsync(1280, ColorScheme.Light); // kept to the end, closed with the browser
         _shared.Value.Problems.Clear();
         return _shared.Value;
     }
@@ -69,8 +66,15 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// </summary>
     public async Task<(IPage Page, List<string> Problems)> NewPageAsync(int width = 1280, ColorScheme scheme = ColorScheme.Light)
     {
+        var opened = await OpenPageAsync(width, scheme);
+        _opened.Add(opened.Page.Context);
+        return opened;
+    }
+
+    /// <summary>A page in a context of its own that records problems; its caller closes it.</summary>
+    private async Task<(IPage Page, List<string> Problems)> OpenPageAsync(int width, ColorScheme scheme)
+    {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = 900 }, ColorScheme = scheme });
-        _opened.Add(context);
         var page = await context.NewPageAsync();
         var problems = new List<string>();
         page.Console += (_, m) => { if (m.Type == "error") problems.Add($"console error: {m.Text}"); };
@@ -103,7 +107,9 @@ public sealed class BrowserFixture : IAsyncLifetime
         return target;
     }
 
-    private Lazy<Task<IReadOnlyDictionary<string, PageVisit>>>? _walk;
+    private readonly Lazy<Task<IReadOnlyDictionary<string, PageVisit>>> _walk;
+
+    public BrowserFixture() => _walk = new(WalkAllPagesAsync);
 
     /// <summary>
     /// Every page of the output opened once under the sub-path, with what the tests read of it. At a desktop's width
@@ -116,16 +122,12 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// link through this walk and click a sample for real; one visit per page instead of one per test keeps the browser
     /// tests within their time (CONTRIBUTING.md, "The browser tests").
     /// </summary>
-    public Task<IReadOnlyDictionary<string, PageVisit>> WalkAsync()
-    {
-        _walk ??= new Lazy<Task<IReadOnlyDictionary<string, PageVisit>>>(WalkAllPagesAsync);
-        return _walk.Value;
-    }
+    public Task<IReadOnlyDictionary<string, PageVisit>> WalkAsync() => _walk.Value;
 
     private async Task<IReadOnlyDictionary<string, PageVisit>> WalkAllPagesAsync()
     {
         if (Pages.Count < 49) throw new InvalidOperationException($"the companion has only {Pages.Count} pages");
-        var (page, problems) = await NewPageAsync(1280);
+        var (page, problems) = await OpenPageAsync(1280, ColorScheme.Light);
         await AddAxeAsync(page);
         try
         {

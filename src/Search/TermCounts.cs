@@ -13,6 +13,10 @@ public sealed class TermCounts
 {
     private const long UnigramTag = 1L << 42;
 
+    /// <summary>A Han term as a 64-bit key: a character tagged as single, or two characters' code points side by side.</summary>
+    private static long KeyOf(Rune single) => (uint)single.Value | UnigramTag;
+    private static long KeyOf(Rune first, Rune second) => ((long)first.Value << 21) | (uint)second.Value;
+
     private readonly TermNumbers _han = new();
     private readonly Dictionary<string, int> _words = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _wordsBySpan;
@@ -69,13 +73,13 @@ public sealed class TermCounts
         var dense = Dense(single.Value);
         if (dense < 0)
         {
-            AddHan((long)(uint)single.Value | UnigramTag, weight);
+            AddHan(KeyOf(single), weight);
             return;
         }
         ref var number = ref _characters[dense];
         if (number == 0)
         {
-            _terms.Add(((long)(uint)single.Value | UnigramTag, null));
+            _terms.Add((KeyOf(single), null));
             number = _terms.Count;
         }
         Add(number - 1, weight);
@@ -86,7 +90,7 @@ public sealed class TermCounts
         int a = Dense(first.Value), b = Dense(second.Value);
         if ((a | b) < 0)
         {
-            AddHan(((long)first.Value << 21) | (uint)second.Value, weight);
+            AddHan(KeyOf(first, second), weight);
             return;
         }
         var key = (uint)(a << 15 | b);
@@ -95,7 +99,7 @@ public sealed class TermCounts
         {
             id = _terms.Count;
             _pairs.Set(slot, key, id);
-            _terms.Add((((long)first.Value << 21) | (uint)second.Value, null));
+            _terms.Add((KeyOf(first, second), null));
         }
         Add(id, weight);
     }

@@ -43,6 +43,33 @@ public sealed class EscapingTemplateContext : TemplateContext
         }
     }
 
+    /// <summary>
+    /// A template written where it is called (a partial, the page's layout as `main`). Called as a statement of its own
+    /// (`{{ partial "nav.html" }}`, `{{ main }}`), it renders into the caller's output, as Zola's `include` and Hugo's
+    /// blocks do; as a value (`{{ x = partial "nav.html" }}`, `{{ main | string.size }}`) it renders into an output of
+    /// its own and is returned as trusted HTML.
+    /// </summary>
+    public TrustedHtml? Include(Template template, ScriptNode? caller)
+    {
+        if (caller?.Parent is not ScriptExpressionStatement)
+        {
+            var rendered = Render(template);
+            return new TrustedHtml(rendered.Html, rendered.Writes);
+        }
+        // What Scriban's Template.Render does, but for turning the output into a string at the end.
+        if (template.Page is null) return null;
+        if (template.SourceFilePath is { } file) PushSourceFile(file);
+        try
+        {
+            if (Evaluate(template.Page) is { } result) Write(template.Page.Span, result);
+        }
+        finally
+        {
+            if (template.SourceFilePath is not null) PopSourceFile();
+        }
+        return null;
+    }
+
     public EscapingTemplateContext()
     {
         StrictVariables = true;

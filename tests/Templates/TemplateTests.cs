@@ -51,6 +51,21 @@ public class TemplateTests
     }
 
     [Fact]
+    public void The_layout_renders_where_the_base_layout_writes_main()
+    {
+        // As Hugo's blocks and Zola's includes: what the layout sets is there after `main`, not before it.
+        using var site = new TestSite(Page
+            + "-- templates/layouts/page.html --\n{{ note = \"from the layout\" }}<p>{{ page.title }}</p>\n"
+            + "-- templates/base.html --\n<!doctype html><html lang=\"{{ lang.tag }}\"><head><meta charset=\"utf-8\"><title>t</title></head>"
+            + "<body><main>{{ main }}</main><footer>{{ note }}</footer></body></html>\n");
+        var result = site.Build();
+        Assert.True(result.Succeeded, string.Join("\n", TestSite.Errors(result)));
+        var doc = new HtmlParser().ParseDocument(result.Output.Text("en/p/index.html"));
+        Assert.Equal("<p>P</p>\n", doc.QuerySelector("main")!.InnerHtml);
+        Assert.Equal("from the layout", doc.QuerySelector("footer")!.TextContent);
+    }
+
+    [Fact]
     public void Member_typo_is_an_error_at_the_template_position()
     {
         using var site = new TestSite(Page + "-- templates/layouts/page.html --\n<h1>\n  {{ page.titel }}</h1>\n");

@@ -73,22 +73,9 @@ public sealed class TemplateFunctions
 
     private TrustedHtml? Partial(TemplateContext context, ScriptNode? caller, string name)
     {
-        var span = caller?.Span ?? default;
         var path = $"partials/{name}";
-        var template = templates.Get(path) ?? throw new ScriptRuntimeException(span, $"no partial '{name}' in templates/partials/");
-        var escaping = (EscapingTemplateContext)context;
-        var stack = escaping.PartialStack;
-        if (stack.Contains(path))
-            throw new ScriptRuntimeException(span, $"partial '{name}' includes itself ({string.Join(" → ", stack.Append(path))})");
-        stack.Add(path);
-        try
-        {
-            return escaping.Include(template, caller);
-        }
-        finally
-        {
-            stack.RemoveAt(stack.Count - 1);
-        }
+        var template = templates.Get(path) ?? throw new ScriptRuntimeException(caller?.Span ?? default, $"no partial '{name}' in templates/partials/");
+        return ((EscapingTemplateContext)context).Include(path, template, caller, $"partial '{name}'");
     }
 
     /// <summary>JSON for a `<script type="application/ld+json">` block; `<` is escaped so no value can close the script.</summary>

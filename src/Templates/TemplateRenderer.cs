@@ -75,7 +75,8 @@ public sealed class TemplateRenderer(TemplateStore templates, TemplateFunctions 
         StartPage();
         // A broken template was reported where it was parsed.
         if (templates.IsBroken(layout) || templates.Get(layout) is not { } template || templates.IsBroken(LayoutResolver.Base)) return null;
-        globals["main"] = new TemplateFunction(0, (TemplateContext c, ScriptNode? caller, ScriptArray _) => ((EscapingTemplateContext)c).Include(template, caller));
+        globals["main"] = new TemplateFunction(0, (TemplateContext c, ScriptNode? caller, ScriptArray _) =>
+            ((EscapingTemplateContext)c).Include(layout, template, caller, $"`main` (the layout {layout})"));
         return Render(LayoutResolver.Base, globals, fromUrl, lang, renderingFor);
     }
 

@@ -16,8 +16,8 @@ public sealed class EscapingTemplateContext : TemplateContext
     public string FromUrl { get; set; } = "";
     public Config.LanguageConfig? PageLanguage { get; set; }
 
-    /// <summary>Partials being rendered, innermost last, to report recursion by name.</summary>
-    public List<string> PartialStack { get; } = new();
+    // Templates being included (partials, the layout as `main`), innermost last, to report one that includes itself.
+    private readonly List<string> _including = new();
 
     private long _steps;
     private long _written;
@@ -40,6 +40,45 @@ public sealed class EscapingTemplateContext : TemplateContext
         {
             PopOutput();
             output.Clear();
+        }
+    }
+
+    /// <summary>
+    /// A template written where it is called (a partial, the page's layout as `main`). Called as a statement of its own
+    /// (`{{ partial "nav.html" }}`, `{{ main }}`), it renders into the caller's output, as Zola's `include` and Hugo's
+    /// blocks do; as a value (`{{ x = partial "nav.html" }}`, `{{ main | string.size }}`) it renders into an output of
+    /// its own and is returned as trusted HTML. One that includes itself is an error naming the chain.
+    /// </summary>
+    /// <param name="path">The template's path under templates/.</param>
+    /// <param name="what">How the error names it (<c>partial 'nav.html'</c>).</param>
+    public TrustedHtml? Include(string path, Template template, ScriptNode? caller, string what)
+    {
+        if (_including.Contains(path))
+            throw new ScriptRuntimeException(caller?.Span ?? default, $"{what} includes itself ({string.Join(" → ", _including.Append(path))})");
+        _including.Add(path);
+        try
+        {
+            if (caller?.Parent is not ScriptExpressionStatement)
+            {
+                var rendered = Render(template);
+                return new TrustedHtml(rendered.Html, rendered.Writes);
+            }
+            // What Scriban's Template.Render does, but for turning the output into a string at the end.
+            if (template.Page is null) return null;
+            if (template.SourceFilePath is { } file) PushSourceFile(file);
+            try
+            {
+                if (Evaluate(template.Page) is { } result) Write(template.Page.Span, result);
+            }
+            finally
+            {
+                if (template.SourceFilePath is not null) PopSourceFile();
+            }
+            return null;
+        }
+        finally
+        {
+            _including.RemoveAt(_including.Count - 1);
         }
     }
 

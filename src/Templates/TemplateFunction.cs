@@ -9,8 +9,12 @@ namespace SiteGen.Templates;
 /// A template function that Scriban calls directly. Imported delegates are called through reflection, with each
 /// argument converted on the way, a large share of the time spent in templates (docs/performance.md, design choices).
 /// </summary>
-public sealed class TemplateFunction(int parameters, Func<TemplateContext, SourceSpan, ScriptArray, object?> body) : IScriptCustomFunction
+public sealed class TemplateFunction(int parameters, Func<TemplateContext, ScriptNode?, ScriptArray, object?> body) : IScriptCustomFunction
 {
+    /// <param name="body">Called with the span of the call, for errors.</param>
+    public TemplateFunction(int parameters, Func<TemplateContext, SourceSpan, ScriptArray, object?> body)
+        : this(parameters, (context, caller, arguments) => body(context, caller?.Span ?? default, arguments)) { }
+
     // Scriban asks for these on every call, argument by argument: made once, not once per call.
     private readonly ScriptParameterInfo[] _parameterInfos = Describe(parameters);
 
@@ -22,7 +26,7 @@ public sealed class TemplateFunction(int parameters, Func<TemplateContext, Sourc
         index >= 0 && index < _parameterInfos.Length ? _parameterInfos[index] : new(typeof(object), $"arg{index + 1}");
 
     public object? Invoke(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement) =>
-        body(context, callerContext?.Span ?? default, arguments);
+        body(context, callerContext, arguments);
 
     public ValueTask<object?> InvokeAsync(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement) =>
         new(Invoke(context, callerContext, arguments, blockStatement));

@@ -32,8 +32,8 @@ public sealed class TemplateFunctions
         fns["rel_url"] = new TemplateFunction(1, (c, span, a) => UrlMapper.Relative(From(c), TargetPath(span, a[0])));
         fns["abs_url"] = new TemplateFunction(1, (_, span, a) => AbsoluteUrl(TargetPath(span, a[0])));
         fns["asset"] = new TemplateFunction(1, (c, span, a) => UrlMapper.Relative(From(c), AssetPath(span, Text(c, a[0]))));
-        fns["partial"] = new TemplateFunction(1, (c, span, a) => Partial(c, span, Text(c, a[0])));
-        fns["section_pages"] = new TemplateFunction(1, (c, _, a) => models.SectionPages(Lang(c), Text(c, a[0])));
+        fns["partial"] = new TemplateFunction(1, (TemplateContext c, ScriptNode? caller, ScriptArray a) => Partial(c, caller, Text(c, a[0])));
+        fns["section_pages"] = new TemplateFunction(1, (TemplateContext c, SourceSpan _, ScriptArray a) => models.SectionPages(Lang(c), Text(c, a[0])));
         fns["alt_url"] = new TemplateFunction(1, (c, span, a) =>
             string.IsNullOrEmpty(config.BaseUrl) ? UrlMapper.Relative(From(c), TargetPath(span, a[0])) : AbsoluteUrl(TargetPath(span, a[0])));
         fns["get_page"] = new TemplateFunction(1, (c, span, a) => GetPage(Lang(c), span, Text(c, a[0])));
@@ -71,24 +71,11 @@ public sealed class TemplateFunctions
     private string AssetPath(SourceSpan span, string name) =>
         assets.OutputPathOf(name) ?? throw new ScriptRuntimeException(span, $"no asset '{name}' in templates/assets/");
 
-    private TrustedHtml Partial(TemplateContext context, SourceSpan span, string name)
+    private TrustedHtml? Partial(TemplateContext context, ScriptNode? caller, string name)
     {
         var path = $"partials/{name}";
-        var template = templates.Get(path) ?? throw new ScriptRuntimeException(span, $"no partial '{name}' in templates/partials/");
-        var escaping = (EscapingTemplateContext)context;
-        var stack = escaping.PartialStack;
-        if (stack.Contains(path))
-            throw new ScriptRuntimeException(span, $"partial '{name}' includes itself ({string.Join(" → ", stack.Append(path))})");
-        stack.Add(path);
-        try
-        {
-            var rendered = escaping.Render(template);
-            return new TrustedHtml(rendered.Html, rendered.Writes);
-        }
-        finally
-        {
-            stack.RemoveAt(stack.Count - 1);
-        }
+        var template = templates.Get(path) ?? throw new ScriptRuntimeException(caller?.Span ?? default, $"no partial '{name}' in templates/partials/");
+        return ((EscapingTemplateContext)context).Include(path, template, caller, $"partial '{name}'");
     }
 
     /// <summary>JSON for a `<script type="application/ld+json">` block; `<` is escaped so no value can close the script.</summary>

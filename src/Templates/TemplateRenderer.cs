@@ -69,13 +69,14 @@ public sealed class TemplateRenderer(TemplateStore templates, TemplateFunctions 
         return Render(name, Globals(outputPath, config.Default), outputPath, config.Default, outputPath);
     }
 
-    /// <summary>A page: its layout, then the base layout around it, which writes the layout's output as `main`.</summary>
+    /// <summary>A page: the base layout, which renders the page's layout where it writes `main`.</summary>
     private RenderedTemplate? InBase(string layout, ScriptObject globals, string fromUrl, LanguageConfig lang, string renderingFor)
     {
         StartPage();
-        var main = Render(layout, globals, fromUrl, lang, renderingFor);
-        if (main is null || templates.IsBroken(LayoutResolver.Base)) return null;
-        globals["main"] = new TrustedHtml(main.Html, main.Writes);
+        // A broken template was reported where it was parsed.
+        if (templates.IsBroken(layout) || templates.Get(layout) is not { } template || templates.IsBroken(LayoutResolver.Base)) return null;
+        globals["main"] = new TemplateFunction(0, (TemplateContext c, ScriptNode? caller, ScriptArray _) =>
+            ((EscapingTemplateContext)c).Include(layout, template, caller, $"`main` (the layout {layout})"));
         return Render(LayoutResolver.Base, globals, fromUrl, lang, renderingFor);
     }
 

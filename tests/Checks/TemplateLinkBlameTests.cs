@@ -54,6 +54,15 @@ public class TemplateLinkBlameTests
     }
 
     [Fact]
+    public void A_partial_kept_as_a_value_is_blamed_on_the_partial_where_it_is_written()
+    {
+        // Called as a statement, a partial renders into its caller's output; kept as a value, into an output of its own.
+        AssertErrors(["templates/partials/gone.html:2:1: error: link to en/gone/index.html points to nothing in the output ('../gone/' while rendering en/p/index.html)"],
+            Errors("-- templates/partials/gone.html --\n<span>before</span>\n<a href=\"{{ rel_url \"en/gone/\" }}\">gone</a>\n"
+                + "-- templates/layouts/page.html --\n{{ if page.lang == \"en\"; kept = partial \"gone.html\"; end }}<h1>{{ page.title }}</h1>\n{{ content }}{{ if page.lang == \"en\" }}<footer>{{ kept }}</footer>{{ end }}\n"));
+    }
+
+    [Fact]
     public void A_missing_fragment_in_a_template_is_blamed_on_the_template()
     {
         AssertErrors(["templates/layouts/page.html:3:1: error: link '#nowhere': no heading or element with id 'nowhere' on the same page (while rendering en/p/index.html)",

@@ -37,7 +37,7 @@ public class HostileInputTests
         { "string doubled 40 times", "{{ s = \"x\"; for i in 1..40; s = s + s; end }}", "templates/partials/x.html:1:33: error: " + TemplateLimits.String },
         { "string multiplied", "{{ s = \"x\" * 2000000000 }}", "templates/partials/x.html:1:14: error: " + TemplateLimits.String },
         { "function calling itself", "{{ func f; f; end; f }}", "templates/partials/x.html:1:12: error: " + TemplateLimits.Recursion },
-        { "recursion that branches", "{{ func f(n); if n > 0; f(n - 1); f(n - 1); end; end; f 60 }}", "templates/partials/x.html:1:18: error: " + TemplateLimits.Work },
+        { "recursion that branches", "{{ func f(n); if n > 0; f(n - 1); f(n - 1); end; end; f 60 }}", "templates/partials/x.html:1:27: error: " + TemplateLimits.Work },
         { "output past the page limit", "{{ s = \"<\" * 1000000 }}{{ for i in 1..100; s; end }}", "templates/partials/x.html:1:44: error: " + TemplateLimits.Output },
         { "raw text written in a loop", "{{ for i in 1..199999 }}" + new string('x', 1000) + "{{ end }}", "templates/partials/x.html:1:25: error: " + TemplateLimits.Output },
         { "a long value split into millions of pieces", "{{ s = \"a,\" * 8000000; x = s | string.split \",\" }}{{ x | array.size }}", "templates/partials/x.html:1:32: error: " + TemplateLimits.Range },

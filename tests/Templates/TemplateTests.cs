@@ -51,6 +51,31 @@ public class TemplateTests
     }
 
     [Fact]
+    public void The_layout_renders_where_the_base_layout_writes_main()
+    {
+        // As Hugo's blocks and Zola's includes: what the layout sets is there after `main`, not before it.
+        using var site = new TestSite(Page
+            + "-- templates/layouts/page.html --\n{{ note = \"from the layout\" }}<p>{{ page.title }}</p>\n"
+            + "-- templates/base.html --\n<!doctype html><html lang=\"{{ lang.tag }}\"><head><meta charset=\"utf-8\"><title>t</title></head>"
+            + "<body><main>{{ main }}</main><footer>{{ note }}</footer></body></html>\n");
+        var result = site.Build();
+        Assert.True(result.Succeeded, string.Join("\n", TestSite.Errors(result)));
+        var doc = new HtmlParser().ParseDocument(result.Output.Text("en/p/index.html"));
+        Assert.Equal("<p>P</p>\n", doc.QuerySelector("main")!.InnerHtml);
+        Assert.Equal("from the layout", doc.QuerySelector("footer")!.TextContent);
+    }
+
+    [Fact]
+    public void A_layout_that_writes_main_is_one_error_at_its_line()
+    {
+        // `main` renders the layout: written inside the layout (or a partial it calls), it would include itself.
+        Assert.Equal(["templates/layouts/page.html:1:7: error: `main` (the layout layouts/page.html) includes itself (layouts/page.html → layouts/page.html) (while rendering content/en/p.md)"],
+            LayoutErrors("<p>{{ main }}</p>").Where(e => e.Contains(": error: ")));
+        Assert.Equal(["templates/partials/m.html:1:4: error: `main` (the layout layouts/page.html) includes itself (layouts/page.html → partials/m.html → layouts/page.html) (while rendering content/en/p.md)"],
+            LayoutErrors("{{ partial \"m.html\" }}", Page + "-- templates/partials/m.html --\n{{ main }}\n").Where(e => e.Contains(": error: ")));
+    }
+
+    [Fact]
     public void Member_typo_is_an_error_at_the_template_position()
     {
         using var site = new TestSite(Page + "-- templates/layouts/page.html --\n<h1>\n  {{ page.titel }}</h1>\n");
@@ -80,7 +105,7 @@ public class TemplateTests
             + "-- templates/layouts/page.html --\n{{ partial \"a.html\" }}\n"
             + "-- templates/partials/a.html --\n{{ partial \"b.html\" }}\n"
             + "-- templates/partials/b.html --\n{{ partial \"a.html\" }}\n");
-        Assert.Contains(TestSite.Errors(site.Build()), e => e.Contains("error: partial 'a.html' includes itself (partials/a.html → partials/b.html → partials/a.html)"));
+        Assert.Contains(TestSite.Errors(site.Build()), e => e.Contains("error: partial 'a.html' includes itself (layouts/page.html → partials/a.html → partials/b.html → partials/a.html)"));
     }
 
     [Theory]

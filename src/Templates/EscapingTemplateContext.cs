@@ -58,7 +58,7 @@ public sealed class EscapingTemplateContext : TemplateContext
         _including.Add(path);
         try
         {
-            if (caller?.Parent is not ScriptExpressionStatement)
+            if (!IsWritten(caller))
             {
                 var rendered = Render(template);
                 return new TrustedHtml(rendered.Html, rendered.Writes);
@@ -81,6 +81,12 @@ public sealed class EscapingTemplateContext : TemplateContext
             _including.RemoveAt(_including.Count - 1);
         }
     }
+
+    /// <summary>
+    /// Whether the call is a statement of its own in a block, whose value the block writes. The body of a one-line
+    /// function (`f(x) = partial "a.html"`) is an expression statement too, but its value is returned, not written.
+    /// </summary>
+    private static bool IsWritten(ScriptNode? caller) => caller?.Parent is ScriptExpressionStatement { Parent.Parent: ScriptBlockStatement };
 
     public EscapingTemplateContext()
     {

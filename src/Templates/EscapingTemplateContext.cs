@@ -129,6 +129,8 @@ public sealed class EscapingTemplateContext : TemplateContext
     public override object? Evaluate(ScriptNode? scriptNode, bool aliasReturnedFunction)
     {
         if (++_steps > TemplateLimits.Steps) throw new TemplateLimitPassed(scriptNode?.Span ?? CurrentSpan, TemplateLimits.Work);
+        // A template's text goes straight to the output: a TemplateOutput counts it, Scriban's own (`capture`'s) does not.
+        if (scriptNode is ScriptRawStatement raw && Output is not TemplateOutput) CountOutput(raw.Text.Length, raw.Span);
         return base.Evaluate(scriptNode, aliasReturnedFunction);
     }
 
@@ -140,9 +142,11 @@ public sealed class EscapingTemplateContext : TemplateContext
     }
 
     /// <summary>Called by every output it writes to: one page's templates may write only so much.</summary>
-    public void CountOutput(int count)
+    public void CountOutput(int count) => CountOutput(count, CurrentSpan);
+
+    private void CountOutput(int count, SourceSpan at)
     {
-        if ((_written += count) > TemplateLimits.OutputLength) throw new TemplateLimitPassed(CurrentSpan, TemplateLimits.Output);
+        if ((_written += count) > TemplateLimits.OutputLength) throw new TemplateLimitPassed(at, TemplateLimits.Output);
     }
 
     public override TemplateContext Write(SourceSpan span, object? textAsObject) => textAsObject switch
@@ -151,8 +155,15 @@ public sealed class EscapingTemplateContext : TemplateContext
         // indentation of `include`, which SiteGen's templates cannot use), and trusted HTML is whole page bodies.
         TrustedHtml trusted => WriteTrusted(trusted),
         null => this,
-        _ => base.Write(span, HtmlText.Escape(ObjectToString(textAsObject) ?? "")),
+        _ => WriteEscaped(span, HtmlText.Escape(ObjectToString(textAsObject) ?? "")),
     };
+
+    private TemplateContext WriteEscaped(SourceSpan span, string text)
+    {
+        // Scriban's own output, as inside `capture`: counted all the same.
+        if (Output is not TemplateOutput) CountOutput(text.Length);
+        return base.Write(span, text);
+    }
 
     private EscapingTemplateContext WriteTrusted(TrustedHtml trusted)
     {

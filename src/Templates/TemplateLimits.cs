@@ -16,8 +16,8 @@ public static class TemplateLimits
     public const int CallDepth = 100;
 
     /// <summary>
-    /// Characters one page's templates write, summed over its layout, the base layout and each partial (a partial's text
-    /// counts where it is rendered and again where it is placed).
+    /// Characters one page's templates write, summed over its base layout, layout and partials, text they `capture`
+    /// included (a partial or `main` kept as a value counts where it renders and again where the value is written).
     /// </summary>
     public const int OutputLength = 32 * 1024 * 1024;
 

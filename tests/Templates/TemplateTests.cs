@@ -118,6 +118,20 @@ public class TemplateTests
     }
 
     [Fact]
+    public void A_partial_that_does_not_parse_is_reported_once_where_it_was_parsed()
+    {
+        // It is in templates/partials/: "no partial" at each page that calls it said the opposite, once per page.
+        using var site = new TestSite(Page + "-- content/en/q.md --\n---\ntitle: Q\n---\nbody\n"
+            + "-- templates/layouts/page.html --\n<h1>{{ page.title }}</h1>{{ partial \"bad.html\" }}\n"
+            + "-- templates/partials/bad.html --\n<p>{{ if }}</p>\n");
+        var result = site.Build();
+        Assert.False(result.Succeeded);
+        var errors = TestSite.Errors(result).Where(e => e.Contains(": error: ")).ToArray();
+        Assert.NotEmpty(errors);
+        Assert.All(errors, e => Assert.StartsWith("templates/partials/bad.html:1:", e));
+    }
+
+    [Fact]
     public void Recursive_partial_is_an_error_naming_the_cycle()
     {
         using var site = new TestSite(Page

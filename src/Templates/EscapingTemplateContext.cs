@@ -24,7 +24,7 @@ public sealed class EscapingTemplateContext : TemplateContext
 
     // One output per template, kept with the context for as long as the template is (serve parses templates again
     // after an edit), so each starts at the size of that template's last render. A template never renders twice at
-    // once: a partial that includes itself is refused before it renders.
+    // once: one that includes itself (a partial, the layout through `main`) is refused before it renders.
     private readonly ConditionalWeakTable<Template, TemplateOutput> _outputs = new();
 
     /// <summary>Renders a template into an output of its own and returns what it wrote, with where its text went.</summary>

@@ -12,7 +12,7 @@ public static class TemplateLimits
     /// <summary>Iterations of one loop, nested loops counted together; also the largest range or array a function may walk.</summary>
     public const int LoopIterations = 200_000;
 
-    /// <summary>Template functions (`func`) calling each other or themselves, one inside the other.</summary>
+    /// <summary>Template functions (`func`), partials and `main` calling each other or themselves, one inside the other.</summary>
     public const int CallDepth = 100;
 
     /// <summary>

@@ -24,7 +24,7 @@ public sealed class EscapingTemplateContext : TemplateContext
 
     // One output per template, kept with the context for as long as the template is (serve parses templates again
     // after an edit), so each starts at the size of that template's last render. A template never renders twice at
-    // once: a partial that includes itself is refused before it renders.
+    // once: one that includes itself (a partial, the layout through `main`) is refused before it renders.
     private readonly ConditionalWeakTable<Template, TemplateOutput> _outputs = new();
 
     /// <summary>Renders a template into an output of its own and returns what it wrote, with where its text went.</summary>
@@ -58,7 +58,7 @@ public sealed class EscapingTemplateContext : TemplateContext
         _including.Add(path);
         try
         {
-            if (caller?.Parent is not ScriptExpressionStatement)
+            if (!IsWritten(caller))
             {
                 var rendered = Render(template);
                 return new TrustedHtml(rendered.Html, rendered.Writes);
@@ -81,6 +81,12 @@ public sealed class EscapingTemplateContext : TemplateContext
             _including.RemoveAt(_including.Count - 1);
         }
     }
+
+    /// <summary>
+    /// Whether the call is a statement of its own in a block, whose value the block writes. The body of a one-line
+    /// function (`f(x) = partial "a.html"`) is an expression statement too, but its value is returned, not written.
+    /// </summary>
+    private static bool IsWritten(ScriptNode? caller) => caller?.Parent is ScriptExpressionStatement { Parent.Parent: ScriptBlockStatement };
 
     public EscapingTemplateContext()
     {
@@ -123,6 +129,8 @@ public sealed class EscapingTemplateContext : TemplateContext
     public override object? Evaluate(ScriptNode? scriptNode, bool aliasReturnedFunction)
     {
         if (++_steps > TemplateLimits.Steps) throw new TemplateLimitPassed(scriptNode?.Span ?? CurrentSpan, TemplateLimits.Work);
+        // A template's text goes straight to the output: a TemplateOutput counts it, Scriban's own (`capture`'s) does not.
+        if (scriptNode is ScriptRawStatement raw && Output is not TemplateOutput) CountOutput(raw.Text.Length, raw.Span);
         return base.Evaluate(scriptNode, aliasReturnedFunction);
     }
 
@@ -134,9 +142,11 @@ public sealed class EscapingTemplateContext : TemplateContext
     }
 
     /// <summary>Called by every output it writes to: one page's templates may write only so much.</summary>
-    public void CountOutput(int count)
+    public void CountOutput(int count) => CountOutput(count, CurrentSpan);
+
+    private void CountOutput(int count, SourceSpan at)
     {
-        if ((_written += count) > TemplateLimits.OutputLength) throw new TemplateLimitPassed(CurrentSpan, TemplateLimits.Output);
+        if ((_written += count) > TemplateLimits.OutputLength) throw new TemplateLimitPassed(at, TemplateLimits.Output);
     }
 
     public override TemplateContext Write(SourceSpan span, object? textAsObject) => textAsObject switch
@@ -145,8 +155,15 @@ public sealed class EscapingTemplateContext : TemplateContext
         // indentation of `include`, which SiteGen's templates cannot use), and trusted HTML is whole page bodies.
         TrustedHtml trusted => WriteTrusted(trusted),
         null => this,
-        _ => base.Write(span, HtmlText.Escape(ObjectToString(textAsObject) ?? "")),
+        _ => WriteEscaped(span, HtmlText.Escape(ObjectToString(textAsObject) ?? "")),
     };
+
+    private TemplateContext WriteEscaped(SourceSpan span, string text)
+    {
+        // Scriban's own output, as inside `capture`: counted all the same.
+        if (Output is not TemplateOutput) CountOutput(text.Length);
+        return base.Write(span, text);
+    }
 
     private EscapingTemplateContext WriteTrusted(TrustedHtml trusted)
     {

@@ -46,7 +46,7 @@ public sealed class TemplateFunctions
     private ScriptObject GetPage(LanguageConfig lang, SourceSpan span, string path) =>
         models.Find(lang, path)
         ?? (models.IsBroken(lang, path)
-            ? throw new BrokenPageReference(span)
+            ? throw new BrokenReference(span)
             : throw new ScriptRuntimeException(span, $"no page '{path}' in content/{lang.Key}/"));
 
     private static string From(TemplateContext c) => ((EscapingTemplateContext)c).FromUrl;
@@ -74,7 +74,11 @@ public sealed class TemplateFunctions
     private TrustedHtml? Partial(TemplateContext context, ScriptNode? caller, string name)
     {
         var path = $"partials/{name}";
-        var template = templates.Get(path) ?? throw new ScriptRuntimeException(caller?.Span ?? default, $"no partial '{name}' in templates/partials/");
+        var span = caller?.Span ?? default;
+        // One that does not parse was reported where it was parsed.
+        var template = templates.Get(path) ?? (templates.IsBroken(path)
+            ? throw new BrokenReference(span)
+            : throw new ScriptRuntimeException(span, $"no partial '{name}' in templates/partials/"));
         return ((EscapingTemplateContext)context).Include(path, template, caller, $"partial '{name}'");
     }
 

@@ -12,12 +12,12 @@ public static class TemplateLimits
     /// <summary>Iterations of one loop, nested loops counted together; also the largest range or array a function may walk.</summary>
     public const int LoopIterations = 200_000;
 
-    /// <summary>Template functions (`func`) calling each other or themselves, one inside the other.</summary>
+    /// <summary>Template functions (`func`), partials and `main` calling each other or themselves, one inside the other.</summary>
     public const int CallDepth = 100;
 
     /// <summary>
-    /// Characters one page's templates write, summed over its layout, the base layout and each partial (a partial's text
-    /// counts where it is rendered and again where it is placed).
+    /// Characters one page's templates write, summed over its base layout, layout and partials, text they `capture`
+    /// included (a partial or `main` kept as a value counts where it renders and again where the value is written).
     /// </summary>
     public const int OutputLength = 32 * 1024 * 1024;
 

@@ -5,7 +5,8 @@ using Scriban.Syntax;
 namespace SiteGen.Templates;
 
 /// <summary>
-/// Where a template renders (a layout, the base layout, a partial): its text, and where the template's own text went
+/// Where a template renders into an output of its own (the base layout, a special page, a partial or the layout kept
+/// as a value; one called as a statement writes into its caller's): its text, and where the template's own text went
 /// in it, for the link check to blame a broken link on the template line that wrote its tag. Reused for the same
 /// template, like Scriban's own <see cref="StringBuilderOutput"/>: <see cref="EscapingTemplateContext.Render"/> takes
 /// the text and the writes, then empties it.

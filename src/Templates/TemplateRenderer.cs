@@ -138,9 +138,9 @@ public sealed class TemplateRenderer(TemplateStore templates, TemplateFunctions 
         {
             return context.Render(templates.Get(name)!);
         }
-        catch (BrokenPageReference)
+        catch (BrokenReference)
         {
-            _context = null; // the page it needs failed to load, and that page's own errors say why: nothing more to say
+            _context = null; // the page or partial it needs failed to load, and its own errors say why: nothing more to say
             return null;
         }
         catch (ScriptRuntimeException e)

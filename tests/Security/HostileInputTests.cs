@@ -40,6 +40,10 @@ public class HostileInputTests
         { "recursion that branches", "{{ func f(n); if n > 0; f(n - 1); f(n - 1); end; end; f 60 }}", "templates/partials/x.html:1:27: error: " + TemplateLimits.Work },
         { "output past the page limit", "{{ s = \"<\" * 1000000 }}{{ for i in 1..100; s; end }}", "templates/partials/x.html:1:44: error: " + TemplateLimits.Output },
         { "raw text written in a loop", "{{ for i in 1..199999 }}" + new string('x', 1000) + "{{ end }}", "templates/partials/x.html:1:25: error: " + TemplateLimits.Output },
+        // `capture` writes into an output of Scriban's own, which counted nothing: a page could build any amount of text.
+        { "raw text captured in a loop", "{{ capture c }}{{ for i in 1..40 }}" + new string('x', 1_000_000) + "{{ end }}{{ end }}", "templates/partials/x.html:1:36: error: " + TemplateLimits.Output },
+        { "values captured in a loop", "{{ s = \"x\" * 1000000 }}{{ capture c }}{{ for i in 1..40; s; end }}{{ end }}", "templates/partials/x.html:1:58: error: " + TemplateLimits.Output },
+        { "a partial captured in a loop", "{{ capture c }}{{ for i in 1..40 }}{{ partial \"y.html\" }}{{ end }}{{ end }}\n-- templates/partials/y.html --\n" + new string('x', 1_000_000), "templates/partials/y.html:1:1: error: " + TemplateLimits.Output },
         { "a long value split into millions of pieces", "{{ s = \"a,\" * 8000000; x = s | string.split \",\" }}{{ x | array.size }}", "templates/partials/x.html:1:32: error: " + TemplateLimits.Range },
     };
 
@@ -47,6 +51,17 @@ public class HostileInputTests
     public async Task A_value_split_into_as_many_pieces_as_a_loop_may_have_renders()
     {
         var errors = await ErrorsOf(WithPartial("{{ s = \"a,\" * 199999; x = s | string.split \",\" }}{{ x | array.size }} {{ \"a, b,c\" | string.split \",\" | array.join \"|\" }}"));
+
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task Text_a_partial_or_the_layout_writes_where_it_is_called_counts_once_against_the_output_limit()
+    {
+        // 21 M characters: written through a partial called as a statement, in the layout written as `main`, they are
+        // under the page's limit; rendered apart and then placed (as a value), they would count twice.
+        var errors = await ErrorsOf(Page + "Body\n-- templates/layouts/page.html --\n{{ for i in 1..6 }}{{ partial \"y.html\" }}{{ end }}\n"
+            + "-- templates/partials/y.html --\n" + new string('x', 3_500_000) + "\n");
 
         Assert.Empty(errors);
     }

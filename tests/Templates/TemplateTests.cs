@@ -66,6 +66,25 @@ public class TemplateTests
     }
 
     [Fact]
+    public void A_partial_or_main_returned_by_a_one_line_function_is_its_value()
+    {
+        // The body of `f(x) = …` is an expression statement of its own, but its value is returned, not written: the
+        // partial and the layout were written where the function was called, and the value kept was empty.
+        using var site = new TestSite(Page
+            + "-- templates/partials/a.html --\n<b>A</b>\n"
+            + "-- templates/layouts/page.html --\n{{ f(x) = partial \"a.html\" }}<p id=\"kept\">{{ y = f(1) }}</p><p id=\"written\">{{ y }}</p><p id=\"size\">{{ f(1) | string.size }}</p>\n"
+            + "-- templates/base.html --\n<!doctype html><html lang=\"{{ lang.tag }}\"><head><meta charset=\"utf-8\"><title>t</title></head>"
+            + "<body>{{ g(x) = main }}<div>{{ body = g(1) }}</div><main>{{ body }}</main></body></html>\n");
+        var result = site.Build();
+        Assert.True(result.Succeeded, string.Join("\n", TestSite.Errors(result)));
+        var doc = new HtmlParser().ParseDocument(result.Output.Text("en/p/index.html"));
+        Assert.Equal("", doc.QuerySelector("div")!.InnerHtml);
+        Assert.Equal("", doc.QuerySelector("#kept")!.InnerHtml);
+        Assert.Equal("<b>A</b>\n", doc.QuerySelector("#written")!.InnerHtml);
+        Assert.Equal("9", doc.QuerySelector("#size")!.TextContent);
+    }
+
+    [Fact]
     public void A_layout_that_writes_main_is_one_error_at_its_line()
     {
         // `main` renders the layout: written inside the layout (or a partial it calls), it would include itself.
@@ -96,6 +115,20 @@ public class TemplateTests
     public void Missing_partial_is_an_error()
     {
         Assert.Contains(LayoutErrors("{{ partial \"nope.html\" }}"), e => e.StartsWith("templates/layouts/page.html:1:4: error: no partial 'nope.html' in templates/partials/"));
+    }
+
+    [Fact]
+    public void A_partial_that_does_not_parse_is_reported_once_where_it_was_parsed()
+    {
+        // It is in templates/partials/: "no partial" at each page that calls it said the opposite, once per page.
+        using var site = new TestSite(Page + "-- content/en/q.md --\n---\ntitle: Q\n---\nbody\n"
+            + "-- templates/layouts/page.html --\n<h1>{{ page.title }}</h1>{{ partial \"bad.html\" }}\n"
+            + "-- templates/partials/bad.html --\n<p>{{ if }}</p>\n");
+        var result = site.Build();
+        Assert.False(result.Succeeded);
+        var errors = TestSite.Errors(result).Where(e => e.Contains(": error: ")).ToArray();
+        Assert.NotEmpty(errors);
+        Assert.All(errors, e => Assert.StartsWith("templates/partials/bad.html:1:", e));
     }
 
     [Fact]
